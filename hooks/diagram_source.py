@@ -13,7 +13,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-RE_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
+import markdown_scan
+
 RE_ACC = re.compile(r"^\s*(accTitle|accDescr)\s*:\s*\S", re.MULTILINE)
 
 
@@ -47,33 +48,10 @@ def missing_accessibility(source: str) -> list[str]:
     return [name for name in ("accTitle", "accDescr") if name not in found]
 
 
-def find_fences(markdown: str, language: str = "mermaid") -> list[Fence]:
-    """Return the fences of `language` in a Markdown text, with the line each opens on.
-
-    Fences nested in admonitions, tabs and lists (indented) are found too; a fence inside
-    another fence is code, not a diagram.
-    """
-    fences = []
-    lines = markdown.split("\n")
-    i = 0
-    while i < len(lines):
-        m = RE_FENCE_OPEN.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        indent, fence = m.group("indent"), m.group("fence")
-        info = m.group("info").strip().lstrip("{").strip()
-        lang = info.split()[0].lstrip(".") if info else ""
-        body = []
-        j = i + 1
-        while j < len(lines):
-            stripped = lines[j][len(indent):] if lines[j].startswith(indent) else lines[j].lstrip()
-            closing = stripped.strip()
-            if len(closing) >= len(fence) and set(closing) == {fence[0]}:
-                break
-            body.append(stripped)
-            j += 1
-        if lang == language:
-            fences.append(Fence(line=i + 1, source=normalize("\n".join(body))))
-        i = j + 1
-    return fences
+def find_fences(markdown: str) -> list[Fence]:
+    """Return the Mermaid fences of a Markdown text, with the line each opens on."""
+    return [
+        Fence(line=fence.start, source=normalize(fence.body))
+        for fence in markdown_scan.code_fences(markdown)
+        if fence.language == "mermaid"
+    ]

@@ -1,0 +1,131 @@
+"""Self-check quizzes: `/// quiz` blocks become interactive quizzes, and one page collects them all."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import markdown_scan
+import quiz_block
+import quiz_pages
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+# A logger under "mkdocs." counts in strict mode; messages start with the file, unprefixed.
+log = logging.getLogger("mkdocs.plugins.quiz")
+
+
+class _Build:
+    """What one build knows about quizzes (`mkdocs serve` starts a new one per rebuild)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        env = config.theme.get_env()
+        self.config = config
+        self.score = env.get_template("partials/quiz-score.html")
+        self.collection = env.get_template("partials/quiz-collection.html")
+        self.page: quiz_pages.PageQuizzes | None = None
+        self.errors: list[str] = []
+        self.order: list[Page] = []
+        self.pages: dict[str, Page] = {}
+        self.quizzes: dict[str, list[quiz_pages.RenderedQuiz]] = {}
+        self.collected: dict[str, list[str]] = {}
+
+    def report(self, question, quiz, error) -> None:
+        """Pass each finished quiz block to the page being rendered."""
+        assert self.page is not None
+        self.page.report(question, quiz, error)
+
+
+_build: _Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Register the quiz block; `markdown_extensions` is validated before hooks run."""
+    global _build
+    _build = _Build(config)
+    config.markdown_extensions.append(quiz_block.QuizExtension(_build.report))
+
+
+def on_nav(nav: Navigation, **kwargs) -> None:
+    """Remember the reading order, to collect quizzes in it."""
+    assert _build is not None
+    _build.order = list(nav.pages)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
+    """Find the quiz headers in the source, so that errors can name their lines."""
+    assert _build is not None
+    source = markdown_scan.display_path(page.file.abs_src_path, config.config_file_path)
+    _build.page = quiz_pages.PageQuizzes(source, quiz_pages.find_headers(page.file.content_string))
+
+
+def on_page_content(html: str, *, page: Page, **kwargs) -> str:
+    """Check what Markdown made of the quizzes, remember them, and show the page's score."""
+    assert _build is not None and _build.page is not None
+    _build.page.check_rendered(html)
+    _build.errors += _build.page.errors
+    quizzes = quiz_pages.extract_quizzes(html)
+    if quizzes or page.meta.get("collect_quizzes"):
+        _build.pages[page.file.src_uri] = page
+        _build.quizzes[page.file.src_uri] = quizzes
+        score = _build.score.render(collection=bool(page.meta.get("collect_quizzes")))
+        html = html.replace("</h1>", "</h1>" + score, 1) if "</h1>" in html else score + html
+    return html
+
+
+def on_env(env, *, config: MkDocsConfig, **kwargs):
+    """All pages are rendered: stop on any quiz mistake, else fill the collecting page."""
+    assert _build is not None
+    for error in _build.errors:
+        log.error(error)
+    if _build.errors:
+        count = len(_build.errors)
+        raise PluginError(f"The build stops: {count} quiz{'zes' if count > 1 else ''} must be fixed.")
+    for uri, own in _build.quizzes.items():
+        if _build.pages[uri].meta.get("collect_quizzes"):
+            _collect(_build.pages[uri], own)
+    return env
+
+
+def _collect(target: Page, own: list[quiz_pages.RenderedQuiz]) -> None:
+    """Append every other page's quizzes to `target`, grouped by page, in reading order."""
+    assert _build is not None
+    seen = {quiz.id for quiz in own}
+    groups = []
+    for page in _build.order:
+        if page is target or page.file.src_uri not in _build.quizzes:
+            continue
+        items = []
+        for quiz in _build.quizzes[page.file.src_uri]:
+            if quiz.id in seen:
+                continue
+            seen.add(quiz.id)
+            href = get_relative_url(page.url or "./", target.url or "./")
+            items.append({
+                "html": Markup(quiz_pages.rebase_links(quiz.html, page.url, target.url)),
+                "href": href + (f"#{quiz.section_id}" if quiz.section_id else ""),
+                "section": quiz.section_title or page.title,
+            })
+        if items:
+            groups.append({"id": f"from-{Path(page.file.src_uri).with_suffix('').as_posix().replace('/', '-')}",
+                           "title": page.title, "quizzes": items})
+    target.content = (target.content or "") + _build.collection.render(groups=groups)
+    _build.collected[target.file.src_uri] = sorted(seen)
+    toc = target.toc.items[0].children if target.toc.items and target.toc.items[0].level == 1 else target.toc.items
+    toc.extend(AnchorLink(group["title"], group["id"], 2) for group in groups)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write `quizzes.json`: each page's quiz ids, for the check marks in the navigation."""
+    assert _build is not None
+    manifest = {
+        _build.pages[uri].url: _build.collected.get(uri) or [quiz.id for quiz in quizzes]
+        for uri, quizzes in _build.quizzes.items()
+    }
+    Path(config.site_dir, "quizzes.json").write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")

@@ -1,0 +1,357 @@
+"""The `/// quiz` block: reads a quiz written in Markdown and builds its accessible form.
+
+Authors write:
+
+    /// quiz | You must stop anyone from pushing an image over an existing tag. What do you configure?
+    - [ ] A lifecycle policy
+
+        Lifecycle policies expire old images; they do not protect tags.
+
+    - [x] Tag immutability on the repository
+
+    With tag immutability ECR refuses a push that reuses a tag.
+    ///
+
+The argument is the question; the first task list holds the options (`[x]` for each
+correct one); Markdown indented under an option is its feedback; what follows the list is
+the explanation, and what precedes it belongs to the question. With the `answer` option
+the quiz is a fill-in question instead. Mistakes raise `QuizError`, which the hook reports
+with the file and line; a malformed quiz never reaches the page as text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import unicodedata
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from markdown import Markdown
+from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+RE_MARKER = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
+RE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OPTION_NAMES = ("answer", "id", "multiple")
+
+
+class QuizError(ValueError):
+    """An author's mistake in a quiz block; the message says what is wrong and how to fix it."""
+
+
+@dataclass
+class Option:
+    """One choice of a multiple-choice quiz."""
+
+    label: str
+    correct: bool
+    feedback: list[etree.Element] = field(default_factory=list)
+
+
+@dataclass
+class Quiz:
+    """A quiz read from its block, ready to render."""
+
+    question: str
+    id: str
+    options: list[Option] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+    multiple: bool = False
+    stem: list[etree.Element] = field(default_factory=list)
+    explanation: list[etree.Element] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """`fill`, `multiple` (checkboxes) or `single` (radio buttons)."""
+        if self.answers:
+            return "fill"
+        if self.multiple or sum(option.correct for option in self.options) > 1:
+            return "multiple"
+        return "single"
+
+
+def short(question: str, limit: int = 40) -> str:
+    """Return the question cut to about `limit` characters, for error messages."""
+    question = " ".join(question.split())
+    if len(question) <= limit:
+        return question
+    return question[:limit].rsplit(" ", 1)[0] + "..."
+
+
+def quiz_id(question: str) -> str:
+    """Return a stable id for a question: a readable slug and a short hash of the full text.
+
+    The id depends on the question alone, so moving a quiz keeps a learner's progress.
+    """
+    text = unicodedata.normalize("NFKD", question).encode("ascii", "ignore").decode().lower()
+    slug = "-".join(re.findall(r"[a-z0-9]+", text))[:40].rstrip("-") or "quiz"
+    digest = hashlib.sha1(" ".join(question.split()).encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def read_options(question: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Check the YAML options of a quiz and return them typed, with defaults.
+
+    Raises:
+        QuizError: for an unknown option or a value of the wrong type.
+    """
+    name = f'quiz "{short(question)}"'
+    result: dict[str, Any] = {"answer": [], "id": None, "multiple": False}
+    for key, value in options.items():
+        if key not in OPTION_NAMES:
+            close = difflib.get_close_matches(str(key), OPTION_NAMES, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise QuizError(
+                f"{name} has an unknown option '{key}'{hint}; the options are {', '.join(OPTION_NAMES)}"
+            )
+        result[key] = OPTION_READERS[key](name, value)
+    return result
+
+
+def _read_answer(name: str, value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    answers = []
+    for item in values:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            raise QuizError(
+                f"{name} option 'answer' must be a text, a number or a list of them, "
+                f'not {type(item).__name__}; for example answer: ["512", "512 MiB"]'
+            )
+        if not str(item).strip():
+            raise QuizError(f'{name} has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]')
+        answers.append(str(item).strip())
+    if not answers:
+        raise QuizError(f'{name} has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]')
+    return answers
+
+
+def _read_id(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not RE_ID.match(value):
+        raise QuizError(f"{name} option 'id' must be lowercase letters, digits and hyphens, like ecr-tags; got {value!r}")
+    return value
+
+
+def _read_multiple(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise QuizError(f"{name} option 'multiple' must be true or false, not {value!r}")
+    return value
+
+
+OPTION_READERS: dict[str, Callable[[str, Any], Any]] = {
+    "answer": _read_answer,
+    "id": _read_id,
+    "multiple": _read_multiple,
+}
+
+
+def _is_task_list(el: etree.Element) -> bool:
+    """Is `el` a list whose items all start with a `[ ]` or `[x]` box?"""
+    return el.tag == "ul" and len(el) > 0 and all(_box_line(li) is not None for li in el)
+
+
+def _box_line(li: etree.Element) -> str | None:
+    """Return the first line of a list item's text if it starts with a box, else None.
+
+    A tight list keeps the text on the item; a loose one wraps it in a paragraph.
+    """
+    if (li.text or "").strip():
+        text = li.text or ""
+    elif len(li) and li[0].tag == "p":
+        text = li[0].text or ""
+    else:
+        return None
+    return text if RE_MARKER.match(text.lstrip()) else None
+
+
+def read_option(li: etree.Element) -> Option:
+    """Read one task-list item: its box, its label and the feedback indented under it."""
+    text = _box_line(li)
+    assert text is not None
+    feedback = list(li) if (li.text or "").strip() else list(li)[1:]
+    m = RE_MARKER.match(text.lstrip())
+    assert m is not None
+    return Option(label=text.lstrip()[m.end():].strip(), correct=m.group("mark") != " ", feedback=feedback)
+
+
+def read_quiz(question: str | None, options: dict[str, Any], body: list[etree.Element]) -> Quiz:
+    """Read a quiz from its block: the question, the YAML options and the parsed body.
+
+    Args:
+        question: The block's argument.
+        options: The YAML options under the header.
+        body: The block's child elements, parsed by Markdown at block level (inline
+            Markdown is still text at this stage).
+
+    Raises:
+        QuizError: the first mistake found, with how to fix it.
+    """
+    question = (question or "").strip()
+    if not question:
+        raise QuizError("quiz has no question; write it after a bar: /// quiz | What does ECR store?")
+    name = f'quiz "{short(question)}"'
+    opts = read_options(question, options)
+    quiz = Quiz(question=question, id=opts["id"] or quiz_id(question), answers=opts["answer"], multiple=opts["multiple"])
+
+    lists = [i for i, el in enumerate(body) if _is_task_list(el)]
+    if quiz.answers:
+        if lists:
+            raise QuizError(f"{name} has both an answer option and [x] options; keep one: a fill-in answer or a task list")
+        if quiz.multiple:
+            raise QuizError(f"{name} is a fill-in question (answer:), so 'multiple' does not apply; remove it")
+        quiz.explanation = body
+        return quiz
+
+    plain = [i for i, el in enumerate(body) if el.tag == "ul"]
+    if not lists:
+        if plain:
+            raise QuizError(
+                f"{name} has a list whose items do not start with [ ] or [x]; "
+                "start each option with - [ ] (wrong) or - [x] (right)"
+            )
+        raise QuizError(
+            f"{name} has no options; list them as a task list (- [ ] wrong, - [x] right) "
+            "or make it a fill-in question with answer:"
+        )
+    at = lists[0]
+    if plain and plain[0] < at:
+        raise QuizError(
+            f"{name} has a list whose items do not start with [ ] or [x]; "
+            "start each option with - [ ] (wrong) or - [x] (right)"
+        )
+    quiz.stem, quiz.explanation = body[:at], body[at + 1:]
+    quiz.options = [read_option(li) for li in body[at]]
+
+    if len(quiz.options) < 2:
+        raise QuizError(f"{name} has only one option; give at least two, each as - [ ] or - [x]")
+    seen: dict[str, str] = {}
+    for option in quiz.options:
+        if not option.label:
+            raise QuizError(f"{name} has an option with no text; write the option after its [ ] or [x]")
+        key = " ".join(option.label.split()).casefold()
+        if key in seen:
+            raise QuizError(f"{name} has two identical options '{option.label}'; make every option different")
+        seen[key] = option.label
+    if not any(option.correct for option in quiz.options):
+        raise QuizError(f"{name} has no correct answer; mark one with [x]")
+    return quiz
+
+
+def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+    el = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def render_quiz(root: etree.Element, quiz: Quiz) -> None:
+    """Replace the children of `root` with the quiz's form, in place.
+
+    The form works without JavaScript as far as it can: the answer and explanation sit in a
+    `<details>`, and the buttons and per-option feedback stay hidden until the script
+    enables them. Text the author wrote stays element text, which Markdown then renders.
+    """
+    root.clear()
+    root.tag = "div"
+    root.set("class", "quiz")
+    root.set("id", f"quiz-{quiz.id}")
+    root.set("data-quiz", quiz.id)
+    root.set("data-quiz-kind", quiz.kind)
+    form = _sub(root, "form", class_="quiz__form")
+    fieldset = _sub(form, "fieldset", class_="quiz__fieldset")
+    _sub(fieldset, "legend", quiz.question, class_="quiz__question")
+    fieldset.extend(quiz.stem)
+
+    if quiz.kind == "fill":
+        box = _sub(fieldset, "div", class_="quiz__fill")
+        _sub(box, "label", "Your answer", for_=f"{quiz.id}-answer")
+        _sub(
+            box, "input", type="text", id=f"{quiz.id}-answer", name=quiz.id, autocomplete="off",
+            spellcheck="false", data_quiz_answers=json.dumps(quiz.answers),
+        )
+    else:
+        hint = "Choose every answer that applies." if quiz.kind == "multiple" else "Choose one answer."
+        _sub(fieldset, "p", hint, class_="quiz__hint")
+        for number, option in enumerate(quiz.options, start=1):
+            attrs = {"class_": "quiz__option"}
+            if option.correct:
+                attrs["data_quiz_correct"] = ""
+            row = _sub(fieldset, "div", **attrs)
+            key = f"{quiz.id}-{number}"
+            _sub(row, "input", type="checkbox" if quiz.kind == "multiple" else "radio",
+                 name=quiz.id, id=key, value=str(number))
+            _sub(row, "label", option.label, for_=key)
+            if option.feedback:
+                note = _sub(row, "div", class_="quiz__feedback", hidden="hidden")
+                note.extend(option.feedback)
+
+    controls = _sub(form, "div", class_="quiz__controls", hidden="hidden")
+    _sub(controls, "button", "Check answer", type="submit", class_="md-button md-button--primary")
+    _sub(controls, "button", "Try again", type="button", class_="md-button", hidden="hidden", data_quiz_retry="")
+    _sub(form, "div", class_="quiz__status", role="status")
+
+    details = _sub(root, "details", class_="quiz__solution")
+    _sub(details, "summary", "Answer and explanation")
+    answer = _sub(details, "p", class_="quiz__answer")
+    if quiz.kind == "fill":
+        answer.text = "Accepted answers: " if len(quiz.answers) > 1 else "Answer: "
+        for i, text in enumerate(quiz.answers):
+            _sub(answer, "code", AtomicString(text)).tail = ", " if i < len(quiz.answers) - 1 else None
+    else:
+        right = [option for option in quiz.options if option.correct]
+        answer.text = "Correct answers: " if len(right) > 1 else "Correct answer: "
+        for i, option in enumerate(right):
+            _sub(answer, "strong", option.label).tail = "; " if i < len(right) - 1 else None
+    details.extend(quiz.explanation)
+
+
+class QuizBlock(Block):
+    """`/// quiz | question`: a self-check question."""
+
+    NAME = "quiz"
+    ARGUMENT = None  # optional here, so that a missing question is reported, not left as text
+    OPTIONS: dict[str, tuple[Any, Callable[[Any], Any]]] = {}
+
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        """Accept every header; the options are checked in `on_end` and reported there."""
+        self.argument = arg
+        self.raw_options = options
+        self.options = {"attrs": {}}
+        return True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        """Create the quiz's root element."""
+        return etree.SubElement(parent, "div", {"class": "quiz"})
+
+    def on_markdown(self) -> str:
+        """The body is Markdown blocks: lists, paragraphs, code."""
+        return "block"
+
+    def on_end(self, block: etree.Element) -> None:
+        """Read the finished block and build the quiz, or report the mistake."""
+        report = self.config["report"]
+        try:
+            quiz = read_quiz(self.argument, self.raw_options, list(block))
+            render_quiz(block, quiz)
+            report(self.argument, quiz, None)
+        except QuizError as error:
+            block.clear()
+            block.set("class", "quiz quiz--invalid")
+            report(self.argument, None, error)
+
+
+class QuizExtension(BlocksExtension):
+    """Registers the quiz block; `report(question, quiz, error)` hears about every quiz."""
+
+    def __init__(self, report: Callable[[str | None, Quiz | None, QuizError | None], None]) -> None:
+        """Keep the callback that hears about each quiz."""
+        self.report = report
+        super().__init__()
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
+        """Register the block with the Blocks manager."""
+        block_mgr.register(QuizBlock, {"report": self.report})
