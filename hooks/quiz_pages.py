@@ -44,6 +44,7 @@ class Header:
 def find_headers(markdown: str) -> list[Header]:
     """Return the quiz headers of a Markdown text, outside code fences, in order."""
     lines = dict(markdown_scan.lines_outside_code(markdown))
+    last = max(lines, default=0)
     headers = []
     for number in sorted(lines):
         m = RE_HEADER.match(lines[number])
@@ -51,7 +52,7 @@ def find_headers(markdown: str) -> list[Header]:
             continue
         header = Header(line=number, question=(m.group("arg") or "").strip())
         options = []
-        for follow in range(number + 1, len(lines) + 1):
+        for follow in range(number + 1, last + 1):
             text = lines.get(follow)
             if text is None or not text.startswith("    ") or not text.strip():
                 break
@@ -59,7 +60,7 @@ def find_headers(markdown: str) -> list[Header]:
         header.options = "\n".join(options)
         header.closed = any(
             (end := RE_END.match(lines.get(n, ""))) and len(end.group("slashes")) == len(m.group("slashes"))
-            for n in range(number + 1, len(lines) + 1)
+            for n in range(number + 1, last + 1)
         )
         headers.append(header)
     return headers
