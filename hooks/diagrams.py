@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import diagram_source
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+
+import diagram_source
+from project_files import theme_template
 
 # A logger under "mkdocs." counts in strict mode; messages start with the file, unprefixed.
 log = logging.getLogger("mkdocs.plugins.diagrams")
@@ -20,7 +22,7 @@ class _Build:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.store = Path(config.config_file_path).parent / "diagrams"
-        self.template = config.theme.get_env().get_template("partials/diagram.html")
+        self.template = theme_template(config, "partials/diagram.html")
         self.docs = Path(config.docs_dir)
         self.page: Page | None = None
         self.errors: list[str] = []

@@ -6,7 +6,6 @@ what sits inside a fenced code block there is code, not content.
 
 from __future__ import annotations
 
-import os
 import re
 import textwrap
 from collections.abc import Iterator
@@ -62,9 +61,3 @@ def lines_outside_code(markdown: str) -> Iterator[tuple[int, str]]:
         if number not in inside:
             yield number, line
 
-
-def display_path(path: str, config_file_path: str | None) -> str:
-    """Return a source file's path as messages show it: relative to the project (`docs/ecr.md`)."""
-    top = os.path.dirname(os.path.abspath(config_file_path or "mkdocs.yml"))
-    rel = os.path.relpath(path, top)
-    return path if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import git_history
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+import git_history
 
 _dates: dict = {}
 

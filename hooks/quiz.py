@@ -6,9 +6,6 @@ import json
 import logging
 from pathlib import Path
 
-import markdown_scan
-import quiz_block
-import quiz_pages
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,6 +13,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
+
+import project_files
+import quiz_block
+import quiz_pages
+from project_files import theme_template
 
 # A logger under "mkdocs." counts in strict mode; messages start with the file, unprefixed.
 log = logging.getLogger("mkdocs.plugins.quiz")
@@ -25,10 +27,9 @@ class _Build:
     """What one build knows about quizzes (`mkdocs serve` starts a new one per rebuild)."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        env = config.theme.get_env()
         self.config = config
-        self.score = env.get_template("partials/quiz-score.html")
-        self.collection = env.get_template("partials/quiz-collection.html")
+        self.score = theme_template(config, "partials/quiz-score.html")
+        self.collection = theme_template(config, "partials/quiz-collection.html")
         self.page: quiz_pages.PageQuizzes | None = None
         self.errors: list[str] = []
         self.order: list[Page] = []
@@ -61,7 +62,7 @@ def on_nav(nav: Navigation, **kwargs) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> None:
     """Find the quiz headers in the source, so that errors can name their lines."""
     assert _build is not None
-    source = markdown_scan.display_path(page.file.abs_src_path, config.config_file_path)
+    source = project_files.display_path(page.file.abs_src_path, config.config_file_path)
     _build.page = quiz_pages.PageQuizzes(source, quiz_pages.find_headers(page.file.content_string))
 
 

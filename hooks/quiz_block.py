@@ -27,8 +27,9 @@ import json
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.util import AtomicString
@@ -132,7 +133,9 @@ def _read_answer(name: str, value: Any) -> list[str]:
 
 def _read_id(name: str, value: Any) -> str:
     if not isinstance(value, str) or not RE_ID.match(value):
-        raise QuizError(f"{name} option 'id' must be lowercase letters, digits and hyphens, like ecr-tags; got {value!r}")
+        raise QuizError(
+            f"{name} option 'id' must be lowercase letters, digits and hyphens, like ecr-tags; got {value!r}"
+        )
     return value
 
 
@@ -195,12 +198,16 @@ def read_quiz(question: str | None, options: dict[str, Any], body: list[etree.El
         raise QuizError("quiz has no question; write it after a bar: /// quiz | What does ECR store?")
     name = f'quiz "{short(question)}"'
     opts = read_options(question, options)
-    quiz = Quiz(question=question, id=opts["id"] or quiz_id(question), answers=opts["answer"], multiple=opts["multiple"])
+    quiz = Quiz(
+        question=question, id=opts["id"] or quiz_id(question), answers=opts["answer"], multiple=opts["multiple"]
+    )
 
     lists = [i for i, el in enumerate(body) if _is_task_list(el)]
     if quiz.answers:
         if lists:
-            raise QuizError(f"{name} has both an answer option and [x] options; keep one: a fill-in answer or a task list")
+            raise QuizError(
+                f"{name} has both an answer option and [x] options; keep one: a fill-in answer or a task list"
+            )
         if quiz.multiple:
             raise QuizError(f"{name} is a fill-in question (answer:), so 'multiple' does not apply; remove it")
         quiz.explanation = body
@@ -314,7 +321,7 @@ class QuizBlock(Block):
 
     NAME = "quiz"
     ARGUMENT = None  # optional here, so that a missing question is reported, not left as text
-    OPTIONS: dict[str, tuple[Any, Callable[[Any], Any]]] = {}
+    OPTIONS: ClassVar[dict[str, tuple[Any, Callable[[Any], Any]]]] = {}
 
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         """Accept every header; the options are checked in `on_end` and reported there."""

@@ -13,17 +13,17 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from mkdocs.utils import get_relative_url
 
+import html_regions
 import markdown_scan
-import yaml
 from quiz_block import Quiz, QuizError, short
 
 RE_HEADER = re.compile(r"^[ \t>]*(?P<slashes>/{3,})[ \t]*quiz(?![\w-])[ \t]*(?:\|[ \t]*(?P<arg>.*?))?[ \t]*$", re.I)
 RE_END = re.compile(r"^[ \t>]*(?P<slashes>/{3,})[ \t]*$")
 RE_LEFTOVER = re.compile(r"<p>/{3,}[ \t]*quiz(?![\w-])", re.I)
 RE_QUIZ_START = re.compile(r'<div class="quiz"[^>]*? data-quiz="(?P<id>[^"]+)"')
-RE_DIV = re.compile(r"<(/?)div\b")
 RE_HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h(?P=level)>', re.S)
 RE_TAG = re.compile(r"<[^>]+>")
 RE_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -74,10 +74,16 @@ def why_not_read(header: Header) -> str:
             options = yaml.safe_load(header.options)
         except yaml.YAMLError as error:
             problem = str(error).split("\n")[0]
-            return f"{name} has options that are not valid YAML ({problem}); write each as key: value, indented 4 spaces"
+            return (
+                f"{name} has options that are not valid YAML ({problem}); "
+                "write each as key: value, indented 4 spaces"
+            )
         if not isinstance(options, dict):
             return f"{name} has options that are not key: value pairs; write each as key: value, indented 4 spaces"
-    return f"{name} was not read as a quiz; start it at the left edge of its container, with its options (if any) indented 4 spaces"
+    return (
+        f"{name} was not read as a quiz; start it at the left edge of its container, "
+        "with its options (if any) indented 4 spaces"
+    )
 
 
 @dataclass
@@ -145,12 +151,7 @@ def extract_quizzes(content: str) -> list[RenderedQuiz]:
     headings = [(m.start(), m.group("id"), heading_text(m.group("title"))) for m in RE_HEADING.finditer(content)]
     quizzes = []
     for m in RE_QUIZ_START.finditer(content):
-        depth, end = 0, len(content)
-        for tag in RE_DIV.finditer(content, m.start()):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                end = content.index(">", tag.end()) + 1
-                break
+        end = html_regions.element_end(content, m.start())
         above = [h for h in headings if h[0] < m.start()]
         section_id, title = (above[-1][1], above[-1][2]) if above else (None, "")
         quizzes.append(RenderedQuiz(m.group("id"), content[m.start():end], section_id, title))

@@ -53,9 +53,8 @@ def clean_svg(svg: str, source_digest: str) -> str:
             used.update(RE_URL_REF.findall(el.get(name, "")))
     for parent in list(root.iter()):
         for child in list(parent):
-            if _tag(child) in {"marker", "filter", "linearGradient"} and child.get("id") not in used:
-                parent.remove(child)
-            elif _tag(child) == "defs" and not len(child):
+            unused = _tag(child) in {"marker", "filter", "linearGradient"} and child.get("id") not in used
+            if unused or (_tag(child) == "defs" and not len(child)):
                 parent.remove(child)
 
     for el in root.iter():

@@ -1,0 +1,362 @@
+"""Internal links of a built site: read each page's final HTML once, then check every link.
+
+`scan_page` reads one page as the browser will get it: every `href`, `src` and `srcset`
+(Markdown links, raw HTML, quizzes, navigation, the theme's own assets) and every `id`.
+`check_site` then resolves each link against the files of the built site and the ids of
+the target page, and returns the problems. Where a problem was written is found afterwards,
+and only for problems (`where_written`), so a clean build pays for no source lookups.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import html_regions
+import markdown_scan
+
+RE_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>).*?</\2>|<!--.*?-->", re.S | re.I)
+RE_INTERESTING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s[^>]*?\b(?:href|src|srcset|id|name)\s*=[^>]*>")
+RE_ATTR = re.compile(r'\s(href|src|srcset|id|name|data-source-file)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+RE_SOURCE_REGION = re.compile(r'<[a-zA-Z][^>]*\sdata-source-file="([^"]*)"')
+SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
+ALWAYS_VALID_FRAGMENTS = {"", "top"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One `href`, `src` or `srcset` URL of a page.
+
+    `written_in` is the source file the link came from when it is not the page's own
+    Markdown: `"theme"` for the navigation and the theme, or the file a copied region names
+    with `data-source-file`.
+    """
+
+    url: str
+    written_in: str | None = None
+
+
+@dataclass
+class PageScan:
+    """What a built page holds: its links, in order, and the ids a fragment can point to."""
+
+    url: str
+    source: str
+    uri: str = ""  # the Markdown source relative to docs/ (`ecr.md`)
+    links: list[Link] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+def scan_page(output: str, content: str | None, url: str, source: str, uri: str = "") -> PageScan:
+    """Read the links and ids of one built page.
+
+    Args:
+        output: The page's final HTML.
+        content: The HTML that came from its Markdown (a substring of `output`), to tell the
+            page's own links from those of the navigation and theme.
+        url: The page's URL relative to the site root (`ecr/`).
+        source: The page's source file as messages name it (`docs/ecr.md`).
+        uri: The page's source relative to the docs folder (`ecr.md`).
+    """
+    scan = PageScan(url=url, source=source, uri=uri)
+    text = RE_RAW_TEXT.sub(lambda m: m.group(1) or "", output)
+    start = text.find(content) if content else -1
+    end = start + len(content) if start >= 0 and content else -1
+    copied = [
+        (m.start(), html_regions.element_end(text, m.start()), html.unescape(m.group(1)))
+        for m in RE_SOURCE_REGION.finditer(text)
+    ] if "data-source-file" in text else []
+
+    for tag in RE_INTERESTING_TAG.finditer(text):
+        position = tag.start()
+        if start <= position < end:
+            written_in = next((name for a, b, name in copied if a <= position < b), None)
+        else:
+            written_in = "theme"
+        is_anchor = tag.group(1).lower() == "a"
+        for attr in RE_ATTR.finditer(tag.group(0)):
+            name, value = attr.group(1), attr.group(2) if attr.group(2) is not None else attr.group(3)
+            if "&" in value:
+                value = html.unescape(value)
+            if name == "id" or (name == "name" and is_anchor):
+                scan.ids.add(value)
+            elif name in ("href", "src"):
+                scan.links.append(Link(value, written_in))
+            elif name == "srcset":
+                scan.links.extend(Link(part.split()[0], written_in) for part in value.split(",") if part.strip())
+    return scan
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a link leads, relative to the site root."""
+
+    kind: str  # "internal", "external", "absolute" (root-absolute) or "skip"
+    path: str = ""
+    fragment: str = ""
+
+
+def resolve(url: str, page_url: str, site_url: str = "") -> Target:
+    """Resolve a link found on the page at `page_url` (both relative to the site root).
+
+    A link to the site's own address (`site_url`, as in the canonical link) is internal.
+    """
+    if site_url and url.startswith(site_url):
+        url, page_url = url[len(site_url):], ""
+    if url.startswith(SKIPPED_SCHEMES):
+        return Target("skip")
+    if url.startswith("//") or RE_SCHEME.match(url):
+        return Target("external", url)
+    path, _, fragment = url.partition("#")
+    path = path.partition("?")[0]
+    if path.startswith("/"):
+        return Target("absolute", path, fragment)
+    if not path:
+        return Target("internal", page_url, fragment)
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    joined = posixpath.normpath(base + unquote(path))
+    if joined == ".":
+        joined = ""
+    elif path.endswith("/") or path in (".", ".."):
+        joined += "/"
+    return Target("internal", joined, fragment)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A link that does not work: which, on what page, why, and the closest working target.
+
+    `kind` is one of `absolute`, `outside`, `markdown` (a raw-HTML link to a `.md` file),
+    `case`, `file` (no such file) and `id` (no such id on the target page). `fix` is the
+    closest working target as a site path with an optional `#fragment`.
+    """
+
+    page: str
+    link: Link
+    kind: str
+    target: str
+    fix: str | None = None
+    index: int = 0  # which occurrence of this URL on the page, to find the right source line
+    detail: str = ""  # the missing id, or the file name the case differs from
+    where: str = ""  # the page that lacks the id, as messages name it
+
+    def message(self, shown: str) -> str:
+        """Say what is wrong, naming the link as `shown` (as written, where that is known)."""
+        return {
+            "absolute": f"link '{shown}' is root-absolute: it breaks when the site is served from a "
+            "project path such as https://user.github.io/repo/",
+            "outside": f"link '{shown}' leads outside the site",
+            "markdown": f"raw-HTML link '{shown}' points to a Markdown file, which the built site does not have",
+            "case": f"link '{shown}' differs in case from the file '{self.detail}': it works on a laptop "
+            "but breaks on GitHub Pages",
+            "file": f"link '{shown}' leads nowhere: the built site has no '{self.target}'",
+            "id": f"link '{shown}' leads nowhere: {self.where} has no id '{self.detail}'",
+        }[self.kind]
+
+
+@dataclass
+class Site:
+    """The built site: its files and, for each HTML page, its scan; and its Markdown sources."""
+
+    files: set[str]
+    pages: dict[str, PageScan]  # output file ("ecr/index.html") -> scan
+    sources: dict[str, str] = field(default_factory=dict)  # Markdown source URI -> page URL
+    site_url: str = ""
+    lower: dict[str, str] = field(init=False)
+    by_url: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lower = {name.lower(): name for name in self.files}
+        self.by_url = {url: uri for uri, url in self.sources.items()}
+
+    def file_for(self, path: str) -> str | None:
+        """Return the built file a site path serves, or None."""
+        if path == "" or path.endswith("/"):
+            return path + "index.html" if path + "index.html" in self.files else None
+        if path in self.files:
+            return path
+        return path + "/index.html" if path + "/index.html" in self.files else None
+
+
+def _closest(wrong: str, candidates: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(wrong, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def relative_link(target: str, page_url: str) -> str:
+    """Return the link from the page at `page_url` to the site path `target` (may hold a #fragment)."""
+    path, hash_, fragment = target.partition("#")
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    if path == base and hash_:
+        return f"#{fragment}"
+    rel = posixpath.relpath("/" + path, "/" + base)
+    rel = "./" if rel == "." else rel
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + hash_ + fragment
+
+
+def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Link, str]], set[str]]:
+    """Check every link of one page.
+
+    Returns:
+        The problems; the external links (with their URLs); and the built files this page
+        links to, to find pages that nothing links to.
+    """
+    problems: list[Problem] = []
+    external: list[tuple[Link, str]] = []
+    reached: set[str] = set()
+    seen: dict[str, int] = {}
+    cache: dict[str, Target] = {}
+    for link in scan.links:
+        count = seen[link.url] = seen.get(link.url, -1) + 1
+        target = cache.get(link.url)
+        if target is None:
+            target = cache[link.url] = resolve(link.url, scan.url, site.site_url)
+        if target.kind == "skip":
+            continue
+        if target.kind == "external":
+            external.append((link, target.path))
+            continue
+        problem = check_target(site, scan, link, target, count)
+        if problem is not None:
+            problems.append(problem)
+        elif file := site.file_for(target.path):
+            reached.add(file)
+    return problems, external, reached
+
+
+def check_target(site: Site, scan: PageScan, link: Link, target: Target, index: int = 0) -> Problem | None:
+    """Return the problem with one resolved link, or None if it works."""
+    hash_ = f"#{target.fragment}" if target.fragment else ""
+
+    def problem(kind: str, path: str, fix: str | None = None, detail: str = "", where: str = "") -> Problem:
+        return Problem(scan.source, link, kind, path, fix, index, detail, where)
+
+    if target.kind == "absolute":
+        path = target.path.lstrip("/")
+        return problem("absolute", path, path + hash_ if site.file_for(path) else None)
+    if target.path.startswith("../") or target.path == "..":
+        return problem("outside", target.path)
+    file = site.file_for(target.path)
+    if file is None:
+        path = target.path
+        if path.endswith(".md"):
+            # In the source, a raw-HTML link is relative to the Markdown file, not to the page URL.
+            written = link.url.partition("#")[0].partition("?")[0]
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(scan.uri), unquote(written)))
+            if uri in site.sources:
+                return problem("markdown", path, site.sources[uri] + hash_)
+        for candidate in (path, path.rstrip("/") + "/index.html", path + "index.html"):
+            real = site.lower.get(candidate.lower())
+            if real is not None:
+                fixed = real if candidate == path else real.removesuffix("index.html")
+                return problem("case", path, fixed + hash_, real)
+        candidates = [url for url in site.sources.values() if url != scan.url] + sorted(site.files)
+        guess = _closest(path, candidates)
+        return problem("file", path, guess)
+    fragment = unquote(target.fragment)
+    if fragment in ALWAYS_VALID_FRAGMENTS or fragment.startswith(":~:") or not file.endswith(".html"):
+        return None
+    page = site.pages.get(file)
+    if page is None or fragment in page.ids:
+        return None
+    guess = _closest(fragment, (i for i in page.ids if not i.startswith("__")))
+    where = "this page" if page is scan else f"'{page.url or './'}'"
+    return problem("id", page.url, f"{page.url}#{guess}" if guess else None, fragment, where)
+
+
+def written_fix(problem: Problem, written: str, page: PageScan, site: Site, source_uri: str) -> str | None:
+    """Return the suggested fix in the style the link was written in: `.md` path or URL."""
+    if problem.fix is None:
+        return None
+    path, hash_, fragment = problem.fix.partition("#")
+    uri = site.by_url.get(path)
+    if uri is not None and (written.partition("#")[0].endswith(".md") or written.startswith("#")):
+        if uri == source_uri and hash_:
+            return f"#{fragment}"
+        return posixpath.relpath(uri, posixpath.dirname(source_uri) or ".") + hash_ + fragment
+    return relative_link(problem.fix, page.url)
+
+
+def describe(problem: Problem, written: str, page: PageScan, site: Site, source_uri: str) -> str:
+    """Return the full report of a problem, naming the link as the author wrote it.
+
+    A Markdown link to a `.md` file that does not exist is described in terms of the docs
+    folder (which file is missing, which one is close), since that is how it was written.
+    """
+    path, hash_, fragment = written.partition("#")
+    if problem.kind == "file" and path.endswith(".md"):
+        source_dir = posixpath.dirname(source_uri)
+        missing = posixpath.normpath(posixpath.join(source_dir, unquote(path)))
+        if missing.startswith("../"):
+            return f"link '{written}' leads outside the docs folder"
+        guess = _closest(missing, [uri for uri in site.sources if uri != source_uri])
+        message = f"link '{written}' leads nowhere: there is no '{missing}' in the docs folder"
+        fix = posixpath.relpath(guess, source_dir or ".") + hash_ + fragment if guess else None
+    elif problem.kind == "markdown":
+        message = problem.message(written)
+        fix = relative_link(problem.fix, page.url) if problem.fix else None
+    else:
+        message = problem.message(written)
+        fix = written_fix(problem, written, page, site, source_uri)
+    return message + (f" (did you mean '{fix}'?)" if fix else "")
+
+
+def written_forms(link: Link, page: PageScan, site: Site, page_source_uri: str) -> list[str]:
+    """Return how a link may have been written in Markdown: as it stands, or as a `.md` path.
+
+    MkDocs rewrites Markdown links to `.md` files into page URLs, so `ecs.md#x` in the source
+    becomes `../ecs/#x` in the HTML.
+    """
+    forms = [link.url]
+    target = resolve(link.url, page.url, site.site_url)
+    fragment = f"#{target.fragment}" if target.fragment else ""
+    if target.kind == "internal":
+        uri = site.by_url.get(target.path)
+        if uri is not None:
+            source_dir = posixpath.dirname(page_source_uri)
+            rel = posixpath.relpath(uri, source_dir or ".")
+            forms += [rel + fragment, f"./{rel}{fragment}"]
+            if uri == page_source_uri and fragment:
+                forms.append(fragment)
+        forms.append(target.path.rsplit("/", 1)[-1] + fragment if target.path else fragment)
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def where_written(markdown: str, forms: list[str], index: int, raw_html: bool = False) -> tuple[int, str] | None:
+    """Return the line of the `index`-th occurrence of a link in a Markdown source, and the
+    form it was written in.
+
+    Tries each written form in turn; lines in fenced code are skipped (code is not a link).
+    With `raw_html`, only HTML attribute values (`href="..."`) count.
+    """
+    lines = list(markdown_scan.lines_outside_code(markdown))
+    for form in forms:
+        needles = [f'="{form}"', f"='{form}'"] if raw_html else [form]
+        hits = [
+            number
+            for number, line in lines
+            for needle in needles
+            for _ in range(line.count(needle))
+            if raw_html or _is_link_text(line, form)
+        ]
+        if hits:
+            return hits[min(index, len(hits) - 1)], form
+    return None
+
+
+def _is_link_text(line: str, form: str) -> bool:
+    """Does `form` start where a link target can: after `(`, `:`, `=`, a quote, `<` or a space?"""
+    at = line.find(form)
+    while at >= 0:
+        if at == 0 or line[at - 1] in "(:=\"'< \t":
+            return True
+        at = line.find(form, at + 1)
+    return False

@@ -1,0 +1,27 @@
+"""Project files as hooks name them in messages, and the theme templates hooks render."""
+
+from __future__ import annotations
+
+import os
+
+from jinja2 import Template, TemplateNotFound
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+
+def display_path(path: str, config_file_path: str | None) -> str:
+    """Return a source file's path as messages show it: relative to the project (`docs/ecr.md`)."""
+    top = os.path.dirname(os.path.abspath(config_file_path or "mkdocs.yml"))
+    rel = os.path.relpath(path, top)
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def theme_template(config: MkDocsConfig, name: str) -> Template:
+    """Return a template of the theme (with `overrides/`), or stop the build saying what is missing."""
+    try:
+        return config.theme.get_env().get_template(name)
+    except TemplateNotFound:
+        raise PluginError(
+            f"{display_path(config.config_file_path, config.config_file_path)}: the template {name} is missing; "
+            "set theme.custom_dir to the overrides/ folder that holds it"
+        ) from None
