@@ -22,11 +22,17 @@ def last_changed(folder: Path) -> dict[Path, datetime.date]:
     try:
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"],
-            cwd=folder, capture_output=True, text=True, check=True,
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         log = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."],
-            cwd=folder, capture_output=True, text=True, check=True,
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}

@@ -68,10 +68,14 @@ def scan_page(output: str, content: str | None, url: str, source: str, uri: str 
     text = RE_RAW_TEXT.sub(lambda m: m.group(1) or "", output)
     start = text.find(content) if content else -1
     end = start + len(content) if start >= 0 and content else -1
-    copied = [
-        (m.start(), html_regions.element_end(text, m.start()), html.unescape(m.group(1)))
-        for m in RE_SOURCE_REGION.finditer(text)
-    ] if "data-source-file" in text else []
+    copied = (
+        [
+            (m.start(), html_regions.element_end(text, m.start()), html.unescape(m.group(1)))
+            for m in RE_SOURCE_REGION.finditer(text)
+        ]
+        if "data-source-file" in text
+        else []
+    )
 
     for tag in RE_INTERESTING_TAG.finditer(text):
         position = tag.start()
@@ -108,7 +112,7 @@ def resolve(url: str, page_url: str, site_url: str = "") -> Target:
     A link to the site's own address (`site_url`, as in the canonical link) is internal.
     """
     if site_url and url.startswith(site_url):
-        url, page_url = url[len(site_url):], ""
+        url, page_url = url[len(site_url) :], ""
     if url.startswith(SKIPPED_SCHEMES):
         return Target("skip")
     if url.startswith("//") or RE_SCHEME.match(url):

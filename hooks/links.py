@@ -126,8 +126,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
     for file, scan in _build.scans.items():
         if scan.uri not in _build.nav and not reached.get(file):
-            reports[(scan.source, 1, "page is not in the nav and no page links to it; "
-                     "add it to nav in mkdocs.yml or link to it from another page")] = None
+            reports[
+                (
+                    scan.source,
+                    1,
+                    "page is not in the nav and no page links to it; "
+                    "add it to nav in mkdocs.yml or link to it from another page",
+                )
+            ] = None
 
     if _build.external:
         _check_external(external, reports)

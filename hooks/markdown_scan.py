@@ -41,7 +41,7 @@ def code_fences(markdown: str) -> list[CodeFence]:
         body = []
         j = i + 1
         while j < len(lines):
-            line = lines[j][len(indent):] if lines[j].startswith(indent) else lines[j].lstrip()
+            line = lines[j][len(indent) :] if lines[j].startswith(indent) else lines[j].lstrip()
             closing = line.strip()
             if len(closing) >= len(fence) and set(closing) == {fence[0]}:
                 break
@@ -60,4 +60,3 @@ def lines_outside_code(markdown: str) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(markdown.split("\n"), start=1):
         if number not in inside:
             yield number, line
-

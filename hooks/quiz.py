@@ -108,14 +108,21 @@ def _collect(target: Page, own: list[quiz_pages.RenderedQuiz]) -> None:
                 continue
             seen.add(quiz.id)
             href = get_relative_url(page.url or "./", target.url or "./")
-            items.append({
-                "html": Markup(quiz_pages.rebase_links(quiz.html, page.url, target.url)),
-                "href": href + (f"#{quiz.section_id}" if quiz.section_id else ""),
-                "section": quiz.section_title or page.title,
-            })
+            items.append(
+                {
+                    "html": Markup(quiz_pages.rebase_links(quiz.html, page.url, target.url)),
+                    "href": href + (f"#{quiz.section_id}" if quiz.section_id else ""),
+                    "section": quiz.section_title or page.title,
+                }
+            )
         if items:
-            groups.append({"id": f"from-{Path(page.file.src_uri).with_suffix('').as_posix().replace('/', '-')}",
-                           "title": page.title, "quizzes": items})
+            groups.append(
+                {
+                    "id": f"from-{Path(page.file.src_uri).with_suffix('').as_posix().replace('/', '-')}",
+                    "title": page.title,
+                    "quizzes": items,
+                }
+            )
     target.content = (target.content or "") + _build.collection.render(groups=groups)
     _build.collected[target.file.src_uri] = sorted(seen)
     toc = target.toc.items[0].children if target.toc.items and target.toc.items[0].level == 1 else target.toc.items

@@ -107,9 +107,7 @@ def read_options(question: str, options: dict[str, Any]) -> dict[str, Any]:
         if key not in OPTION_NAMES:
             close = difflib.get_close_matches(str(key), OPTION_NAMES, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise QuizError(
-                f"{name} has an unknown option '{key}'{hint}; the options are {', '.join(OPTION_NAMES)}"
-            )
+            raise QuizError(f"{name} has an unknown option '{key}'{hint}; the options are {', '.join(OPTION_NAMES)}")
         result[key] = OPTION_READERS[key](name, value)
     return result
 
@@ -178,7 +176,7 @@ def read_option(li: etree.Element) -> Option:
     feedback = list(li) if (li.text or "").strip() else list(li)[1:]
     m = RE_MARKER.match(text.lstrip())
     assert m is not None
-    return Option(label=text.lstrip()[m.end():].strip(), correct=m.group("mark") != " ", feedback=feedback)
+    return Option(label=text.lstrip()[m.end() :].strip(), correct=m.group("mark") != " ", feedback=feedback)
 
 
 def read_quiz(question: str | None, options: dict[str, Any], body: list[etree.Element]) -> Quiz:
@@ -230,7 +228,7 @@ def read_quiz(question: str | None, options: dict[str, Any], body: list[etree.El
             f"{name} has a list whose items do not start with [ ] or [x]; "
             "start each option with - [ ] (wrong) or - [x] (right)"
         )
-    quiz.stem, quiz.explanation = body[:at], body[at + 1:]
+    quiz.stem, quiz.explanation = body[:at], body[at + 1 :]
     quiz.options = [read_option(li) for li in body[at]]
 
     if len(quiz.options) < 2:
@@ -277,8 +275,14 @@ def render_quiz(root: etree.Element, quiz: Quiz) -> None:
         box = _sub(fieldset, "div", class_="quiz__fill")
         _sub(box, "label", "Your answer", for_=f"{quiz.id}-answer")
         _sub(
-            box, "input", type="text", id=f"{quiz.id}-answer", name=quiz.id, autocomplete="off",
-            spellcheck="false", data_quiz_answers=json.dumps(quiz.answers),
+            box,
+            "input",
+            type="text",
+            id=f"{quiz.id}-answer",
+            name=quiz.id,
+            autocomplete="off",
+            spellcheck="false",
+            data_quiz_answers=json.dumps(quiz.answers),
         )
     else:
         hint = "Choose every answer that applies." if quiz.kind == "multiple" else "Choose one answer."
@@ -289,8 +293,14 @@ def render_quiz(root: etree.Element, quiz: Quiz) -> None:
                 attrs["data_quiz_correct"] = ""
             row = _sub(fieldset, "div", **attrs)
             key = f"{quiz.id}-{number}"
-            _sub(row, "input", type="checkbox" if quiz.kind == "multiple" else "radio",
-                 name=quiz.id, id=key, value=str(number))
+            _sub(
+                row,
+                "input",
+                type="checkbox" if quiz.kind == "multiple" else "radio",
+                name=quiz.id,
+                id=key,
+                value=str(number),
+            )
             _sub(row, "label", option.label, for_=key)
             if option.feedback:
                 note = _sub(row, "div", class_="quiz__feedback", hidden="hidden")

@@ -75,8 +75,7 @@ def why_not_read(header: Header) -> str:
         except yaml.YAMLError as error:
             problem = str(error).split("\n")[0]
             return (
-                f"{name} has options that are not valid YAML ({problem}); "
-                "write each as key: value, indented 4 spaces"
+                f"{name} has options that are not valid YAML ({problem}); write each as key: value, indented 4 spaces"
             )
         if not isinstance(options, dict):
             return f"{name} has options that are not key: value pairs; write each as key: value, indented 4 spaces"
@@ -154,7 +153,7 @@ def extract_quizzes(content: str) -> list[RenderedQuiz]:
         end = html_regions.element_end(content, m.start())
         above = [h for h in headings if h[0] < m.start()]
         section_id, title = (above[-1][1], above[-1][2]) if above else (None, "")
-        quizzes.append(RenderedQuiz(m.group("id"), content[m.start():end], section_id, title))
+        quizzes.append(RenderedQuiz(m.group("id"), content[m.start() : end], section_id, title))
     return quizzes
 
 
