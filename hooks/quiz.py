@@ -113,6 +113,7 @@ def _collect(target: Page, own: list[quiz_pages.RenderedQuiz]) -> None:
                     "html": Markup(quiz_pages.rebase_links(quiz.html, page.url, target.url)),
                     "href": href + (f"#{quiz.section_id}" if quiz.section_id else ""),
                     "section": quiz.section_title or page.title,
+                    "source": project_files.display_path(page.file.abs_src_path, _build.config.config_file_path),
                 }
             )
         if items:

@@ -1,0 +1,37 @@
+# make serve: set up and serve the site on http://127.0.0.1:8000
+# make test:  set up and run every test (browser tests need Chromium: see README)
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint diagrams bench clean
+
+$(VENV)/.site: requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements-test.txt
+	$(PYTHON) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(VENV)/bin/mkdocs build --strict
+
+test: $(VENV)/.test
+	$(PYTHON) -m pytest
+
+diagrams: $(VENV)/.test
+	npm ci --no-audit --no-fund
+	$(PYTHON) scripts/render_diagrams.py
+
+bench: $(VENV)/.test
+	$(PYTHON) bench/build_speed.py
+	$(PYTHON) bench/page_weight.py
+
+clean:
+	rm -rf site .cache .pytest_cache .hypothesis

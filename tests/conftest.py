@@ -1,0 +1,222 @@
+"""Shared test fixtures: tiny sites built in a temporary folder, the real site built once,
+a local web server for it, and Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CHROMIUM_HELP = """\
+Browser tests need Chromium. Install it, then run the tests again:
+  Debian/Ubuntu: sudo apt-get install chromium     (found at /usr/bin/chromium)
+  macOS/Windows: .venv/bin/python -m playwright install chromium
+Or point CHROMIUM at a Chromium or Chrome binary: CHROMIUM=/path/to/chrome make test"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the expected HTML of golden tests")
+
+
+# Tiny sites ------------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    """The outcome of building a site: did it succeed, and what did MkDocs log."""
+
+    ok: bool
+    records: list[logging.LogRecord] = field(default_factory=list)
+    error: str = ""
+    site: Path | None = None
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        """Messages logged at `level` or above, as MkDocs prints them (without the level)."""
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_site(project: Path, strict: bool = True) -> Build:
+    """Build the MkDocs project in `project` in this process, as `mkdocs build` would."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), strict=strict)
+        build(config)
+        return Build(True, handler.records, site=Path(config.site_dir))
+    except (Abort, MkDocsException) as error:
+        return Build(False, handler.records, error.format_message())
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def write_site(
+    folder: Path, pages: dict[str, str], *, hooks: tuple[str, ...] = ("quiz", "links"), extra: str = ""
+) -> Path:
+    """Write a tiny MkDocs project that uses the real hooks and theme overrides.
+
+    Args:
+        folder: Where to write it.
+        pages: Markdown files by path under docs/; their text is dedented.
+        hooks: Which of the project's hooks to load.
+        extra: More mkdocs.yml text.
+    """
+    for name, text in pages.items():
+        path = folder / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    config = [
+        "site_name: Test site",
+        "site_url: https://example.org/test/",
+        "theme:",
+        "  name: material",
+        f"  custom_dir: {ROOT / 'overrides'}",
+        "markdown_extensions:",
+        "  - admonition",
+        "  - attr_list",
+        "  - md_in_html",
+        "  - toc:",
+        "      permalink: true",
+        "  - pymdownx.details",
+        "  - pymdownx.superfences",
+        "  - pymdownx.tabbed:",
+        "      alternate_style: true",
+        "hooks:",
+        *(f"  - {HOOKS / name}.py" for name in hooks),
+    ]
+    (folder / "mkdocs.yml").write_text("\n".join(config) + "\n" + textwrap.dedent(extra), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path):
+    """Write and build a tiny site: `tiny_site({"index.md": "..."})` returns the Build."""
+
+    def make(pages: dict[str, str], **kwargs) -> Build:
+        strict = kwargs.pop("strict", True)
+        return build_site(write_site(tmp_path, pages, **kwargs), strict=strict)
+
+    return make
+
+
+# The real site --------------------------------------------------------------------------
+
+
+@dataclass
+class BuiltSite:
+    path: Path
+    log: str
+    returncode: int
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, built once with `mkdocs build --strict` in a subprocess."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return BuiltSite(out, result.stderr + result.stdout, result.returncode)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    """The built site served on 127.0.0.1 by a real HTTP server."""
+    assert built_site.returncode == 0, built_site.log
+    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+# Chromium -------------------------------------------------------------------------------
+
+
+def chromium_executable() -> str | None:
+    """Chromium to drive: $CHROMIUM, else Debian's, else the one Playwright installed (None)."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the whole session; fails with instructions when it is missing."""
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            instance = playwright.chromium.launch(
+                executable_path=chromium_executable(),
+                args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+            )
+        except Error as error:
+            pytest.fail(f"{CHROMIUM_HELP}\n\n({str(error).splitlines()[0]})", pytrace=False)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab (empty storage) that fails the test on any request off 127.0.0.1."""
+    context = browser.new_context(base_url=site_url)
+    tab = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not outside, f"requests to third parties: {outside}"
+    assert not errors, f"JavaScript errors: {errors}"

@@ -1,0 +1,212 @@
+"""Unit tests of the quiz block: reading quizzes from Markdown, and every mistake it refuses."""
+
+from __future__ import annotations
+
+import textwrap
+
+import markdown
+import pytest
+from quiz_block import QuizError, QuizExtension, quiz_id, read_options, short
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.tabbed"]
+
+
+def render(text: str) -> tuple[str, list]:
+    """Convert Markdown with the quiz block; return the HTML and what each block reported."""
+    reports: list = []
+    md = markdown.Markdown(
+        extensions=[*EXTENSIONS, QuizExtension(lambda question, quiz, error: reports.append((question, quiz, error)))]
+    )
+    return md.convert(textwrap.dedent(text).strip("\n")), reports
+
+
+def only_quiz(text: str):
+    html, reports = render(text)
+    assert len(reports) == 1, reports
+    question, quiz, error = reports[0]
+    assert error is None, error
+    return quiz, html
+
+
+def only_error(text: str) -> str:
+    _, reports = render(text)
+    assert len(reports) == 1, reports
+    assert reports[0][2] is not None, "expected an error"
+    return str(reports[0][2])
+
+
+CHOICE = """
+    /// quiz | You must stop anyone from pushing an image over an existing tag. What do you configure?
+    - [ ] A lifecycle policy
+
+        Lifecycle policies expire old images; they do not protect tags.
+
+    - [x] Tag immutability on the repository
+    - [ ] Scan on push
+
+    With tag immutability ECR refuses a push that reuses a tag.
+    ///
+"""
+
+
+def test_reads_options_correct_answer_feedback_and_explanation():
+    quiz, html = only_quiz(CHOICE)
+    assert quiz.kind == "single"
+    assert [o.label for o in quiz.options] == ["A lifecycle policy", "Tag immutability on the repository", "Scan on push"]
+    assert [o.correct for o in quiz.options] == [False, True, False]
+    assert len(quiz.options[0].feedback) == 1 and not quiz.options[1].feedback
+    assert '<div class="quiz__feedback" hidden="hidden">\n<p>Lifecycle policies expire' in html
+    assert "<p>With tag immutability ECR refuses a push that reuses a tag.</p>\n</details>" in html
+
+
+def test_two_correct_options_make_checkboxes():
+    quiz, html = only_quiz(
+        """
+        /// quiz | Which two?
+        - [x] One
+        - [X] Two
+        - [ ] Three
+        ///
+        """
+    )
+    assert quiz.kind == "multiple"
+    assert html.count('type="checkbox"') == 3 and "Choose every answer that applies." in html
+
+
+def test_multiple_option_forces_checkboxes_with_one_correct_answer():
+    quiz, _ = only_quiz(
+        """
+        /// quiz | Which apply?
+            multiple: true
+        - [x] One
+        - [ ] Two
+        ///
+        """
+    )
+    assert quiz.kind == "multiple"
+
+
+def test_fill_in_answers_and_explanation():
+    quiz, html = only_quiz(
+        """
+        /// quiz | Smallest Fargate memory, in MiB?
+            answer: [512, "512 MiB"]
+
+        The smallest task has 512 MiB.
+        ///
+        """
+    )
+    assert quiz.kind == "fill" and quiz.answers == ["512", "512 MiB"]
+    assert 'data-quiz-answers="[&quot;512&quot;, &quot;512 MiB&quot;]"' in html
+    assert "Accepted answers: <code>512</code>, <code>512 MiB</code>" in html
+
+
+def test_content_before_the_list_belongs_to_the_question():
+    quiz, html = only_quiz(
+        """
+        /// quiz | What does this command do?
+        ```bash
+        aws ecr describe-repositories
+        ```
+
+        - [x] Lists repositories
+        - [ ] Deletes repositories
+        ///
+        """
+    )
+    assert quiz.stem and html.index("describe-repositories") < html.index("Choose one answer.")
+
+
+def test_id_derives_from_the_question_and_is_stable():
+    assert quiz_id("What is ECR?") == quiz_id("What  is ECR?")
+    assert quiz_id("What is ECR?") != quiz_id("What is ECS?")
+    assert quiz_id("Où est l'image ?").startswith("ou-est-l-image-")
+    quiz, html = only_quiz(CHOICE)
+    assert f'data-quiz="{quiz.id}"' in html and quiz.id.startswith("you-must-stop-anyone-from-pushing-an")
+
+
+def test_id_option_overrides_the_derived_id():
+    quiz, _ = only_quiz("/// quiz | Q?\n    id: ecr-tags\n- [x] a\n- [ ] b\n///")
+    assert quiz.id == "ecr-tags"
+
+
+def test_quiz_inside_admonition_and_tab():
+    html, reports = render(
+        """
+        !!! tip "Check"
+
+            /// quiz | In an admonition?
+            - [x] Yes
+            - [ ] No
+            ///
+
+        === "Tab"
+
+            /// quiz | In a tab?
+            - [x] Yes
+            - [ ] No
+            ///
+        """
+    )
+    assert [r[2] for r in reports] == [None, None]
+    assert html.count('class="quiz"') == 2
+
+
+def test_quiz_in_a_code_fence_stays_code():
+    html, reports = render(
+        """
+        ```markdown
+        /// quiz | Not a quiz
+        - [x] a
+        ///
+        ```
+        """
+    )
+    assert reports == [] and "/// quiz | Not a quiz" in html and 'class="quiz"' not in html
+
+
+def test_attributes_built_from_author_text_are_escaped():
+    quiz, html = only_quiz('/// quiz | Pick "one" & <go>\n    answer: [\'say "hi" & <b>\']\n///')
+    assert quiz.id.startswith("pick-one-go-")
+    assert 'data-quiz-answers="[&quot;say \\&quot;hi\\&quot; &amp; &lt;b&gt;&quot;]"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("/// quiz\n- [x] a\n- [ ] b\n///", "quiz has no question; write it after a bar: /// quiz | What does ECR store?"),
+        ('/// quiz | Only one?\n- [x] a\n///', 'quiz "Only one?" has only one option; give at least two, each as - [ ] or - [x]'),
+        ('/// quiz | None right?\n- [ ] a\n- [ ] b\n///', 'quiz "None right?" has no correct answer; mark one with [x]'),
+        ('/// quiz | Same?\n- [x] Yes\n- [ ] yes\n///', "quiz \"Same?\" has two identical options 'yes'; make every option different"),
+        ('/// quiz | Typo?\n    anwser: 3\n///', "quiz \"Typo?\" has an unknown option 'anwser' (did you mean 'answer'?); the options are answer, id, multiple"),
+        ('/// quiz | Bool?\n    multiple: "yes please"\n- [x] a\n- [ ] b\n///', "quiz \"Bool?\" option 'multiple' must be true or false, not 'yes please'"),
+        ('/// quiz | Empty?\n    answer: ""\n///', 'quiz "Empty?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]'),
+        ('/// quiz | Empty list?\n    answer: []\n///', 'quiz "Empty list?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]'),
+        ('/// quiz | Map?\n    answer: {a: 1}\n///', "quiz \"Map?\" option 'answer' must be a text, a number or a list of them, not dict; for example answer: [\"512\", \"512 MiB\"]"),
+        ('/// quiz | Id?\n    id: Not An Id\n- [x] a\n- [ ] b\n///', "quiz \"Id?\" option 'id' must be lowercase letters, digits and hyphens, like ecr-tags; got 'Not An Id'"),
+        ('/// quiz | No list?\nJust text.\n///', 'quiz "No list?" has no options; list them as a task list (- [ ] wrong, - [x] right) or make it a fill-in question with answer:'),
+        ('/// quiz | No boxes?\n- a\n- b\n///', 'quiz "No boxes?" has a list whose items do not start with [ ] or [x]; start each option with - [ ] (wrong) or - [x] (right)'),
+        ('/// quiz | Both?\n    answer: 3\n- [x] a\n- [ ] b\n///', 'quiz "Both?" has both an answer option and [x] options; keep one: a fill-in answer or a task list'),
+        ('/// quiz | Blank?\n- [x] a\n- [ ]  \n///', 'quiz "Blank?" has an option with no text; write the option after its [ ] or [x]'),
+    ],
+)
+def test_mistakes_are_refused_with_what_and_how(text: str, message: str):
+    assert only_error(text) == message
+
+
+def test_a_refused_quiz_leaves_no_text_on_the_page():
+    html, _ = render("/// quiz | None right?\n- [ ] a\n- [ ] b\n///")
+    assert "None right" not in html and "[ ]" not in html
+
+
+def test_short_cuts_long_questions_at_a_word():
+    assert short("You must stop anyone from pushing an image over an existing tag. What?") == (
+        "You must stop anyone from pushing an..."
+    )
+    assert short("Short?") == "Short?"
+
+
+def test_read_options_defaults():
+    assert read_options("Q", {}) == {"answer": [], "id": None, "multiple": False}
+    with pytest.raises(QuizError):
+        read_options("Q", {"answer": True})
