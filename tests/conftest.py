@@ -138,17 +138,7 @@ class BuiltSite:
     path: Path
     log: str
     returncode: int
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once with `mkdocs build --strict` in a subprocess."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return BuiltSite(out, result.stderr + result.stdout, result.returncode)
+    url: str
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -157,16 +147,35 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
-    """The built site served on 127.0.0.1 by a real HTTP server."""
-    assert built_site.returncode == 0, built_site.log
-    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The real site, built once with `mkdocs build --strict` and served on 127.0.0.1.
+
+    The server is bound first so that the site can be built for its address: Material's
+    instant navigation only takes over links that match the site URL in sitemap.xml.
+    """
+    out = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield BuiltSite(out, result.stderr + result.stdout, result.returncode, url)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> str:
+    """The address of the built site on a real HTTP server on 127.0.0.1."""
+    assert built_site.returncode == 0, built_site.log
+    return built_site.url
 
 
 # Chromium -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import textwrap
 
 import markdown
 import pytest
+
 from quiz_block import QuizError, QuizExtension, quiz_id, read_options, short
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.tabbed"]
@@ -23,7 +24,7 @@ def render(text: str) -> tuple[str, list]:
 def only_quiz(text: str):
     html, reports = render(text)
     assert len(reports) == 1, reports
-    question, quiz, error = reports[0]
+    _question, quiz, error = reports[0]
     assert error is None, error
     return quiz, html
 
@@ -52,7 +53,11 @@ CHOICE = """
 def test_reads_options_correct_answer_feedback_and_explanation():
     quiz, html = only_quiz(CHOICE)
     assert quiz.kind == "single"
-    assert [o.label for o in quiz.options] == ["A lifecycle policy", "Tag immutability on the repository", "Scan on push"]
+    assert [o.label for o in quiz.options] == [
+        "A lifecycle policy",
+        "Tag immutability on the repository",
+        "Scan on push",
+    ]
     assert [o.correct for o in quiz.options] == [False, True, False]
     assert len(quiz.options[0].feedback) == 1 and not quiz.options[1].feedback
     assert '<div class="quiz__feedback" hidden="hidden">\n<p>Lifecycle policies expire' in html
@@ -174,20 +179,62 @@ def test_attributes_built_from_author_text_are_escaped():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("/// quiz\n- [x] a\n- [ ] b\n///", "quiz has no question; write it after a bar: /// quiz | What does ECR store?"),
-        ('/// quiz | Only one?\n- [x] a\n///', 'quiz "Only one?" has only one option; give at least two, each as - [ ] or - [x]'),
-        ('/// quiz | None right?\n- [ ] a\n- [ ] b\n///', 'quiz "None right?" has no correct answer; mark one with [x]'),
-        ('/// quiz | Same?\n- [x] Yes\n- [ ] yes\n///', "quiz \"Same?\" has two identical options 'yes'; make every option different"),
-        ('/// quiz | Typo?\n    anwser: 3\n///', "quiz \"Typo?\" has an unknown option 'anwser' (did you mean 'answer'?); the options are answer, id, multiple"),
-        ('/// quiz | Bool?\n    multiple: "yes please"\n- [x] a\n- [ ] b\n///', "quiz \"Bool?\" option 'multiple' must be true or false, not 'yes please'"),
-        ('/// quiz | Empty?\n    answer: ""\n///', 'quiz "Empty?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]'),
-        ('/// quiz | Empty list?\n    answer: []\n///', 'quiz "Empty list?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]'),
-        ('/// quiz | Map?\n    answer: {a: 1}\n///', "quiz \"Map?\" option 'answer' must be a text, a number or a list of them, not dict; for example answer: [\"512\", \"512 MiB\"]"),
-        ('/// quiz | Id?\n    id: Not An Id\n- [x] a\n- [ ] b\n///', "quiz \"Id?\" option 'id' must be lowercase letters, digits and hyphens, like ecr-tags; got 'Not An Id'"),
-        ('/// quiz | No list?\nJust text.\n///', 'quiz "No list?" has no options; list them as a task list (- [ ] wrong, - [x] right) or make it a fill-in question with answer:'),
-        ('/// quiz | No boxes?\n- a\n- b\n///', 'quiz "No boxes?" has a list whose items do not start with [ ] or [x]; start each option with - [ ] (wrong) or - [x] (right)'),
-        ('/// quiz | Both?\n    answer: 3\n- [x] a\n- [ ] b\n///', 'quiz "Both?" has both an answer option and [x] options; keep one: a fill-in answer or a task list'),
-        ('/// quiz | Blank?\n- [x] a\n- [ ]  \n///', 'quiz "Blank?" has an option with no text; write the option after its [ ] or [x]'),
+        (
+            "/// quiz\n- [x] a\n- [ ] b\n///",
+            "quiz has no question; write it after a bar: /// quiz | What does ECR store?",
+        ),
+        (
+            "/// quiz | Only one?\n- [x] a\n///",
+            'quiz "Only one?" has only one option; give at least two, each as - [ ] or - [x]',
+        ),
+        (
+            "/// quiz | None right?\n- [ ] a\n- [ ] b\n///",
+            'quiz "None right?" has no correct answer; mark one with [x]',
+        ),
+        (
+            "/// quiz | Same?\n- [x] Yes\n- [ ] yes\n///",
+            "quiz \"Same?\" has two identical options 'yes'; make every option different",
+        ),
+        (
+            "/// quiz | Typo?\n    anwser: 3\n///",
+            "quiz \"Typo?\" has an unknown option 'anwser' (did you mean 'answer'?); the options are answer, id, multiple",
+        ),
+        (
+            '/// quiz | Bool?\n    multiple: "yes please"\n- [x] a\n- [ ] b\n///',
+            "quiz \"Bool?\" option 'multiple' must be true or false, not 'yes please'",
+        ),
+        (
+            '/// quiz | Empty?\n    answer: ""\n///',
+            'quiz "Empty?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]',
+        ),
+        (
+            "/// quiz | Empty list?\n    answer: []\n///",
+            'quiz "Empty list?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]',
+        ),
+        (
+            "/// quiz | Map?\n    answer: {a: 1}\n///",
+            'quiz "Map?" option \'answer\' must be a text, a number or a list of them, not dict; for example answer: ["512", "512 MiB"]',
+        ),
+        (
+            "/// quiz | Id?\n    id: Not An Id\n- [x] a\n- [ ] b\n///",
+            "quiz \"Id?\" option 'id' must be lowercase letters, digits and hyphens, like ecr-tags; got 'Not An Id'",
+        ),
+        (
+            "/// quiz | No list?\nJust text.\n///",
+            'quiz "No list?" has no options; list them as a task list (- [ ] wrong, - [x] right) or make it a fill-in question with answer:',
+        ),
+        (
+            "/// quiz | No boxes?\n- a\n- b\n///",
+            'quiz "No boxes?" has a list whose items do not start with [ ] or [x]; start each option with - [ ] (wrong) or - [x] (right)',
+        ),
+        (
+            "/// quiz | Both?\n    answer: 3\n- [x] a\n- [ ] b\n///",
+            'quiz "Both?" has both an answer option and [x] options; keep one: a fill-in answer or a task list',
+        ),
+        (
+            "/// quiz | Blank?\n- [x] a\n- [ ]  \n///",
+            'quiz "Blank?" has an option with no text; write the option after its [ ] or [x]',
+        ),
     ],
 )
 def test_mistakes_are_refused_with_what_and_how(text: str, message: str):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from quiz_block import QuizExtension
 
 GOLDEN = Path(__file__).parent / "golden" / "quiz"
@@ -19,8 +20,12 @@ CASES = sorted(GOLDEN.glob("*.md"))
 def render(text: str) -> str:
     md = markdown.Markdown(
         extensions=[
-            "admonition", "attr_list", "md_in_html", "pymdownx.superfences",
-            "pymdownx.tabbed", QuizExtension(lambda *report: None),
+            "admonition",
+            "attr_list",
+            "md_in_html",
+            "pymdownx.superfences",
+            "pymdownx.tabbed",
+            QuizExtension(lambda *report: None),
         ],
         extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
     )

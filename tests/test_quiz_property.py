@@ -6,11 +6,14 @@ from __future__ import annotations
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from quiz_block import QuizExtension
 from quiz_pages import PageQuizzes, find_headers
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=0, max_size=12)
-option_line = st.builds(lambda box, text: f"- {box} {text}", st.sampled_from(["[ ]", "[x]", "[X]", "[]", "[y]", ""]), words)
+option_line = st.builds(
+    lambda box, text: f"- {box} {text}", st.sampled_from(["[ ]", "[x]", "[X]", "[]", "[y]", ""]), words
+)
 feedback_line = st.builds(lambda text: f"    {text}", words)
 yaml_line = st.sampled_from(
     [

@@ -25,30 +25,63 @@ Some text.
 @pytest.mark.parametrize(
     ("quiz", "line", "message"),
     [
-        ("/// quiz | None right?\n- [ ] a\n- [ ] b\n///\n", 9,
-         'quiz "None right?" has no correct answer; mark one with [x]'),
-        ("/// quiz\n- [x] a\n- [ ] b\n///\n", 9,
-         "quiz has no question; write it after a bar: /// quiz | What does ECR store?"),
-        ("/// quiz | One?\n- [x] a\n///\n", 9,
-         'quiz "One?" has only one option; give at least two, each as - [ ] or - [x]'),
-        ("/// quiz | Twice?\n- [x] a\n- [ ] a\n///\n", 9,
-         "quiz \"Twice?\" has two identical options 'a'; make every option different"),
-        ("/// quiz | Typo?\n    mutliple: true\n- [x] a\n- [ ] b\n///\n", 9,
-         "quiz \"Typo?\" has an unknown option 'mutliple' (did you mean 'multiple'?); "
-         "the options are answer, id, multiple"),
-        ("/// quiz | Typed?\n    multiple: 3\n- [x] a\n- [ ] b\n///\n", 9,
-         "quiz \"Typed?\" option 'multiple' must be true or false, not 3"),
-        ('/// quiz | Empty?\n    answer: " "\n///\n', 9,
-         'quiz "Empty?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]'),
-        ("/// quiz | Bad YAML?\n    answer: [512\n///\n", 9,
-         'quiz "Bad YAML?" has options that are not valid YAML (while parsing a flow sequence); '
-         "write each as key: value, indented 4 spaces"),
-        ("/// quiz | Not closed?\n- [x] a\n- [ ] b\n", 9,
-         'quiz "Not closed?" is not closed; end it with a line of ///'),
-        ("!!! note\n\n    /// quiz | In a note, none right?\n    - [ ] a\n    - [ ] b\n    ///\n", 11,
-         'quiz "In a note, none right?" has no correct answer; mark one with [x]'),
-        ('=== "Tab"\n\n    text\n\n    /// quiz | In a tab, one?\n    - [x] a\n    ///\n', 13,
-         'quiz "In a tab, one?" has only one option; give at least two, each as - [ ] or - [x]'),
+        (
+            "/// quiz | None right?\n- [ ] a\n- [ ] b\n///\n",
+            9,
+            'quiz "None right?" has no correct answer; mark one with [x]',
+        ),
+        (
+            "/// quiz\n- [x] a\n- [ ] b\n///\n",
+            9,
+            "quiz has no question; write it after a bar: /// quiz | What does ECR store?",
+        ),
+        (
+            "/// quiz | One?\n- [x] a\n///\n",
+            9,
+            'quiz "One?" has only one option; give at least two, each as - [ ] or - [x]',
+        ),
+        (
+            "/// quiz | Twice?\n- [x] a\n- [ ] a\n///\n",
+            9,
+            "quiz \"Twice?\" has two identical options 'a'; make every option different",
+        ),
+        (
+            "/// quiz | Typo?\n    mutliple: true\n- [x] a\n- [ ] b\n///\n",
+            9,
+            "quiz \"Typo?\" has an unknown option 'mutliple' (did you mean 'multiple'?); "
+            "the options are answer, id, multiple",
+        ),
+        (
+            "/// quiz | Typed?\n    multiple: 3\n- [x] a\n- [ ] b\n///\n",
+            9,
+            "quiz \"Typed?\" option 'multiple' must be true or false, not 3",
+        ),
+        (
+            '/// quiz | Empty?\n    answer: " "\n///\n',
+            9,
+            'quiz "Empty?" has an empty answer; give each accepted answer, e.g. answer: ["512", "512 MiB"]',
+        ),
+        (
+            "/// quiz | Bad YAML?\n    answer: [512\n///\n",
+            9,
+            'quiz "Bad YAML?" has options that are not valid YAML (while parsing a flow sequence); '
+            "write each as key: value, indented 4 spaces",
+        ),
+        (
+            "/// quiz | Not closed?\n- [x] a\n- [ ] b\n",
+            9,
+            'quiz "Not closed?" is not closed; end it with a line of ///',
+        ),
+        (
+            "!!! note\n\n    /// quiz | In a note, none right?\n    - [ ] a\n    - [ ] b\n    ///\n",
+            11,
+            'quiz "In a note, none right?" has no correct answer; mark one with [x]',
+        ),
+        (
+            '=== "Tab"\n\n    text\n\n    /// quiz | In a tab, one?\n    - [x] a\n    ///\n',
+            13,
+            'quiz "In a tab, one?" has only one option; give at least two, each as - [ ] or - [x]',
+        ),
     ],
 )
 def test_malformed_quiz_stops_the_build_naming_file_and_line(tiny_site, quiz, line, message):
@@ -59,10 +92,12 @@ def test_malformed_quiz_stops_the_build_naming_file_and_line(tiny_site, quiz, li
 
 
 def test_every_malformed_quiz_of_a_build_is_reported(tiny_site):
-    build = tiny_site({
-        "index.md": INTRO + "/// quiz | A?\n- [ ] a\n- [ ] b\n///\n\n/// quiz | B?\n- [x] a\n///\n",
-        "other.md": "# Other\n\n/// quiz | C?\n- [ ] a\n- [ ] b\n///\n",
-    })
+    build = tiny_site(
+        {
+            "index.md": INTRO + "/// quiz | A?\n- [ ] a\n- [ ] b\n///\n\n/// quiz | B?\n- [x] a\n///\n",
+            "other.md": "# Other\n\n/// quiz | C?\n- [ ] a\n- [ ] b\n///\n",
+        }
+    )
     errors = [m for m in build.messages() if m.startswith("docs/")]
     assert errors == [
         'docs/index.md:9: quiz "A?" has no correct answer; mark one with [x]',
@@ -75,14 +110,19 @@ def test_every_malformed_quiz_of_a_build_is_reported(tiny_site):
 def test_the_same_question_twice_on_a_page_is_refused(tiny_site):
     quiz = "/// quiz | Same?\n- [x] a\n- [ ] b\n///\n\n"
     build = tiny_site({"index.md": INTRO + quiz + quiz})
-    assert 'docs/index.md:14: quiz "Same?" has the same id as the quiz on line 9; ' \
+    assert (
+        'docs/index.md:14: quiz "Same?" has the same id as the quiz on line 9; '
         "ask each question once per page, or give one an id: option" in build.messages()
+    )
 
 
 def test_error_is_one_line_without_traceback(tmp_path):
     write_site(tmp_path, {"index.md": INTRO + "/// quiz | None right?\n- [ ] a\n- [ ] b\n///\n"})
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True,
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 1
@@ -124,8 +164,12 @@ ECR = """\
 
 def test_collection_page_gathers_every_quiz_with_links_back(tiny_site):
     build = tiny_site(
-        {"index.md": "# Home\n", "services/ecr.md": ECR, "pricing.md": "# Pricing\n\n## Costs\n",
-         "self-check.md": COLLECTION},
+        {
+            "index.md": "# Home\n",
+            "services/ecr.md": ECR,
+            "pricing.md": "# Pricing\n\n## Costs\n",
+            "self-check.md": COLLECTION,
+        },
         extra="nav:\n  - index.md\n  - services/ecr.md\n  - pricing.md\n  - self-check.md\n",
     )
     assert build.ok, build.messages()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from markdown_scan import code_fences
 from mkdocs.config import load_config
+
+from markdown_scan import code_fences
 
 DOCS = ROOT / "docs"
 
@@ -33,7 +34,14 @@ def test_strict_build_is_clean(built_site):
 
 def test_the_nav_lists_the_nine_pages_of_the_module():
     assert [path for _, path in nav_pages()] == [
-        "index.md", "services.md", "ecr.md", "ecs.md", "fargate.md", "eks.md", "choosing.md", "pricing.md",
+        "index.md",
+        "services.md",
+        "ecr.md",
+        "ecs.md",
+        "fargate.md",
+        "eks.md",
+        "choosing.md",
+        "pricing.md",
         "self-check.md",
     ]
 
@@ -48,8 +56,9 @@ def test_every_nav_page_is_built_with_title_and_description(built_site, title, s
 
 
 def test_descriptions_are_unique(built_site):
-    found = [re.search(r'<meta name="description" content="([^"]*)"', built(built_site, s)).group(1)
-             for _, s in nav_pages()]
+    found = [
+        re.search(r'<meta name="description" content="([^"]*)"', built(built_site, s)).group(1) for _, s in nav_pages()
+    ]
     assert len(set(found)) == len(found)
 
 
@@ -111,12 +120,19 @@ def test_ecr_login_command_is_exact():
 
 def test_lifecycle_example_expires_images_older_than_30_days():
     expected = {
-        "rules": [{
-            "rulePriority": 1,
-            "description": "Expire images older than 30 days",
-            "selection": {"tagStatus": "any", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": 30},
-            "action": {"type": "expire"},
-        }]
+        "rules": [
+            {
+                "rulePriority": 1,
+                "description": "Expire images older than 30 days",
+                "selection": {
+                    "tagStatus": "any",
+                    "countType": "sinceImagePushed",
+                    "countUnit": "days",
+                    "countNumber": 30,
+                },
+                "action": {"type": "expire"},
+            }
+        ]
     }
     documents = [json.loads(f.body) for f in code_fences((DOCS / "ecr.md").read_text()) if f.language == "json"]
     assert expected in documents
@@ -137,9 +153,18 @@ def test_outline_spelling_slips_are_not_carried_over():
 def test_home_page_states_every_learning_goal(built_site):
     text = (DOCS / "index.md").read_text()
     goals = [  # the five high-level and three detailed goals of the module
-        "name every aws service that runs containers", "how aws charges", "lifecycle policies",
-        "image replication", "image scanning", "tag mutability", "clusters", "deployment strategies",
-        "eks architecture", "private registry", "log in, push and pull", "ec2 and fargate apart",
+        "name every aws service that runs containers",
+        "how aws charges",
+        "lifecycle policies",
+        "image replication",
+        "image scanning",
+        "tag mutability",
+        "clusters",
+        "deployment strategies",
+        "eks architecture",
+        "private registry",
+        "log in, push and pull",
+        "ec2 and fargate apart",
     ]
     missing = [goal for goal in goals if goal.lower() not in text.lower()]
     assert not missing
@@ -147,7 +172,7 @@ def test_home_page_states_every_learning_goal(built_site):
 
 def test_self_check_page_asks_the_seven_questions_then_collects_every_quiz(built_site):
     html = built(built_site, "self-check.md")
-    own = html[html.index('id="module-questions"'):html.index('class="quiz-collection"')]
+    own = html[html.index('id="module-questions"') : html.index('class="quiz-collection"')]
     assert own.count('class="quiz"') == 7
     total = sum(built(built_site, s).count('class="quiz"') for _, s in nav_pages() if s != "self-check.md")
     assert html.count('class="quiz"') == 7 + total
@@ -167,7 +192,7 @@ def test_prices_carry_an_as_of_date_and_link_the_pricing_pages():
 
 def test_page_dates_come_from_git(built_site):
     # A committed page shows when it last changed; git history is read once per build.
-    assert 'md-source-file' in built(built_site, "ecr.md") or not (ROOT / ".git").exists()
+    assert "md-source-file" in built(built_site, "ecr.md") or not (ROOT / ".git").exists()
 
 
 def test_serve_watches_hooks_overrides_and_glossary():

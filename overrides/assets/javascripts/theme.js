@@ -17,5 +17,17 @@
     }
   }
 
+  /*
+   * Tooltips (content.tooltips) are added to <body>, outside every landmark, and repeat the
+   * title that screen readers already read from the element itself: hide them from the
+   * accessibility tree.
+   */
+  new MutationObserver(records => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof Element && node.getAttribute("role") === "tooltip")
+          node.setAttribute("aria-hidden", "true")
+  }).observe(document.body, { childList: true })
+
   if (typeof document$ !== "undefined") document$.subscribe(fix)
 })()

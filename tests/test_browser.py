@@ -1,0 +1,241 @@
+"""In real Chromium: every page passes axe-core, instant navigation works, and the quizzes
+work with the mouse, the keyboard, reloads and instant navigation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_site import nav_pages
+
+pytestmark = pytest.mark.browser
+
+PAGES = [("" if s == "index.md" else s.removesuffix(".md") + "/") for _, s in nav_pages()]
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page).response
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'].splitlines()[-1].strip()}"
+        for v in results["violations"]
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_passes_axe(page, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+
+def test_instant_navigation_then_axe(page):
+    """Follow a nav link without a full reload (instant navigation), and check the new page."""
+    page.goto("ecr/")
+    page.evaluate("window.__stayed = true")
+    nav_link(page, "Amazon EKS").click()
+    page.wait_for_url("**/eks/")
+    page.wait_for_selector("h1#amazon-eks")
+    assert page.evaluate("window.__stayed === true"), "the page was fully reloaded"
+    assert axe_violations(page) == []
+
+
+def test_mobile_layout_has_no_horizontal_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
+    tab = context.new_page()
+    try:
+        for path in PAGES:
+            tab.goto(site_url + path)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"{path} is {width}px wide on a 375px screen"
+    finally:
+        context.close()
+
+
+# Quizzes ---------------------------------------------------------------------------------
+
+
+def nav_link(page, title: str):
+    """The link to a page in the primary navigation (Material makes its hrefs absolute)."""
+    return page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first
+
+
+def first_quiz(page, path: str = "ecr/"):
+    page.goto(path)
+    quiz = page.locator("[data-quiz][data-quiz-kind='single']").first
+    quiz.scroll_into_view_if_needed()
+    return quiz
+
+
+def progress(page) -> dict:
+    """The quiz progress the page keeps in localStorage."""
+    stored = page.evaluate("Object.entries({...localStorage}).find(([k]) => k.startsWith('quiz-progress:'))")
+    return json.loads(stored[1]) if stored else {}
+
+
+def test_wrong_answer_shows_feedback_and_explanation_then_retry_and_right(page):
+    quiz = first_quiz(page)
+    wrong = quiz.locator(".quiz__option:not([data-quiz-correct])").first
+    wrong.locator("label").click()
+    quiz.get_by_role("button", name="Check answer").click()
+    assert quiz.get_attribute("data-quiz-state") == "incorrect"
+    status = quiz.get_by_role("status")
+    assert status.inner_text().startswith("Not quite.")
+    assert "The correct answer:" in status.inner_text()
+    feedback = wrong.locator(".quiz__feedback")
+    if feedback.count():
+        assert feedback.is_visible() and feedback.inner_text().strip() in status.inner_text()
+    assert quiz.locator(".quiz__solution").evaluate("d => d.open")
+    assert quiz.locator(".quiz__option[data-quiz-correct]").get_attribute("data-result") == "missed"
+
+    quiz.get_by_role("button", name="Try again").click()
+    assert quiz.get_attribute("data-quiz-state") is None
+    quiz.locator(".quiz__option[data-quiz-correct] label").click()
+    quiz.get_by_role("button", name="Check answer").click()
+    assert quiz.get_attribute("data-quiz-state") == "correct"
+    assert quiz.get_by_role("status").inner_text().startswith("Correct.")
+
+
+def test_keyboard_only(page):
+    quiz = first_quiz(page)
+    quiz.locator("input").first.focus()
+    correct = int(quiz.locator(".quiz__option[data-quiz-correct] input").get_attribute("value"))
+    for _ in range(correct - 1):
+        page.keyboard.press("ArrowDown")  # radio buttons: arrows move and select
+    page.keyboard.press("Tab")  # to "Check answer"
+    assert page.evaluate("document.activeElement.textContent") == "Check answer"
+    page.keyboard.press("Enter")
+    assert quiz.get_attribute("data-quiz-state") == "correct"
+    assert page.evaluate("document.activeElement.textContent") == "Try again"
+
+
+def test_select_all_that_apply_needs_every_right_option(page):
+    page.goto("ecr/")
+    quiz = page.locator("[data-quiz-kind='multiple']").first
+    quiz.scroll_into_view_if_needed()
+    quiz.locator(".quiz__option[data-quiz-correct] label").first.click()
+    quiz.get_by_role("button", name="Check answer").click()
+    assert quiz.get_attribute("data-quiz-state") == "incorrect"
+    quiz.get_by_role("button", name="Try again").click()
+    for label in quiz.locator(".quiz__option[data-quiz-correct] label").all():
+        label.click()
+    quiz.get_by_role("button", name="Check answer").click()
+    assert quiz.get_attribute("data-quiz-state") == "correct"
+
+
+def test_fill_in_matches_without_case_and_space(page):
+    page.goto("fargate/")
+    quiz = page.locator("[data-quiz-kind='fill']").first
+    quiz.scroll_into_view_if_needed()
+    accepted = json.loads(quiz.locator("[data-quiz-answers]").get_attribute("data-quiz-answers"))
+    box = quiz.get_by_label("Your answer")
+    box.fill("  nonsense ")
+    box.press("Enter")
+    assert quiz.get_attribute("data-quiz-state") == "incorrect"
+    quiz.get_by_role("button", name="Try again").click()
+    box.fill(f"  {accepted[-1].upper()}  ")
+    box.press("Enter")
+    assert quiz.get_attribute("data-quiz-state") == "correct"
+
+
+def test_empty_answer_is_not_checked(page):
+    quiz = first_quiz(page)
+    quiz.get_by_role("button", name="Check answer").click()
+    assert quiz.get_attribute("data-quiz-state") is None
+    assert "Choose or type an answer first." in quiz.get_by_role("status").inner_text()
+
+
+def test_progress_survives_reload_and_instant_navigation(page):
+    quiz = first_quiz(page)
+    quiz_id = quiz.get_attribute("data-quiz")
+    quiz.locator(".quiz__option[data-quiz-correct] label").click()
+    quiz.get_by_role("button", name="Check answer").click()
+    score = page.locator("[data-quiz-score-value]")
+    total = page.locator("[data-quiz]").count()
+    assert score.inner_text() == f"1 of {total} answered correctly"
+    assert progress(page)[quiz_id]["state"] == "correct"
+
+    page.reload()
+    restored = page.locator(f"[data-quiz='{quiz_id}']")
+    assert restored.get_attribute("data-quiz-state") == "correct"
+    assert restored.locator(".quiz__option[data-quiz-correct] input").is_checked()
+
+    page.evaluate("window.__stayed = true")
+    nav_link(page, "Amazon ECS").click()
+    page.wait_for_url("**/ecs/")
+    nav_link(page, "Amazon ECR").click()
+    page.wait_for_url("**/ecr/")
+    page.wait_for_selector(f"[data-quiz='{quiz_id}'][data-quiz-state='correct']")
+    assert page.evaluate("window.__stayed === true")
+    assert page.locator("[data-quiz-score-value]").inner_text() == f"1 of {total} answered correctly"
+
+
+def test_a_page_with_every_quiz_right_is_marked_in_the_nav_and_reset_clears_it(page):
+    page.goto("choosing/")
+    for quiz in page.locator("[data-quiz]").all():
+        quiz.scroll_into_view_if_needed()
+        for label in quiz.locator(".quiz__option[data-quiz-correct] label").all():
+            label.click()
+        quiz.get_by_role("button", name="Check answer").click()
+        assert quiz.get_attribute("data-quiz-state") == "correct"
+    link = nav_link(page, "Choosing a service")
+    page.wait_for_function("document.querySelector('.md-nav__link.quiz-nav-done')")
+    assert "quiz-nav-done" in link.get_attribute("class")
+    assert link.locator(".quiz-done").inner_text() == "(all quizzes answered correctly)"
+
+    page.goto("ecr/")  # other pages show the mark too
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-sidebar--primary .quiz-nav-done')]"
+        ".some(a => a.textContent.includes('Choosing a service'))"
+    )
+
+    page.goto("choosing/")
+    page.get_by_role("button", name="Reset answers").click()
+    assert page.locator("[data-quiz][data-quiz-state]").count() == 0
+    assert page.locator(".md-nav__link.quiz-nav-done").count() == 0
+    assert progress(page) == {}
+
+
+def test_answers_on_a_page_count_on_the_self_check_page(page):
+    quiz = first_quiz(page)
+    quiz_id = quiz.get_attribute("data-quiz")
+    quiz.locator(".quiz__option[data-quiz-correct] label").click()
+    quiz.get_by_role("button", name="Check answer").click()
+    page.goto("self-check/")
+    assert page.locator(f"[data-quiz='{quiz_id}']").get_attribute("data-quiz-state") == "correct"
+    total = page.locator("[data-quiz]").count()
+    assert page.locator("[data-quiz-score-value]").inner_text() == f"1 of {total} answered correctly"
+
+
+def test_quiz_pages_pass_axe_after_answering(page):
+    for path in ("ecr/", "self-check/"):
+        page.goto(path)
+        for quiz in page.locator("[data-quiz-kind='single']").all()[:3]:
+            quiz.locator(".quiz__option label").first.click()
+            quiz.get_by_role("button", name="Check answer").click()
+        assert axe_violations(page) == []
+
+
+def test_without_javascript_the_answer_is_still_reachable(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(site_url + "ecr/")
+        quiz = tab.locator("[data-quiz]").first
+        assert not quiz.get_by_role("button", name="Check answer").is_visible()
+        quiz.locator(".quiz__solution summary").click()
+        assert quiz.locator(".quiz__answer").is_visible()
+        assert quiz.locator(".quiz__answer").inner_text().startswith("Correct answer")
+    finally:
+        context.close()
+
+
+def test_printing_opens_every_answer(page):
+    page.goto("ecr/")
+    page.pdf()
+    closed = page.locator(".quiz__solution:not([open])").count()
+    assert closed == 0
