@@ -201,7 +201,7 @@ def relative_link(target: str, page_url: str) -> str:
         return f"#{fragment}"
     rel = posixpath.relpath("/" + path, "/" + base)
     rel = "./" if rel == "." else rel
-    if path.endswith("/") and not rel.endswith("/"):
+    if (path.endswith("/") or not path) and not rel.endswith("/"):
         rel += "/"
     return rel + hash_ + fragment
 

@@ -70,12 +70,13 @@ def build_site(project: Path, strict: bool = True) -> Build:
     logger.addHandler(handler)
     level = logger.level
     logger.setLevel(logging.DEBUG)
+    config = None
     try:
         config = load_config(str(project / "mkdocs.yml"), strict=strict)
         build(config)
         return Build(True, handler.records, site=Path(config.site_dir))
     except (Abort, MkDocsException) as error:
-        return Build(False, handler.records, error.format_message())
+        return Build(False, handler.records, error.format_message(), Path(config.site_dir) if config else None)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
