@@ -44,8 +44,8 @@ def clean_svg(svg: str, source_digest: str) -> str:
 
     for parent in list(root.iter()):
         for child in list(parent):
-            if _tag(child) == "rect" and not child.attrib:
-                parent.remove(child)
+            if _tag(child) == "rect" and not ("width" in child.attrib and "height" in child.attrib):
+                parent.remove(child)  # Mermaid's placeholder rects draw nothing (and are invalid)
 
     used = set()
     for el in root.iter():
@@ -53,8 +53,11 @@ def clean_svg(svg: str, source_digest: str) -> str:
             used.update(RE_URL_REF.findall(el.get(name, "")))
     for parent in list(root.iter()):
         for child in list(parent):
-            unused = _tag(child) in {"marker", "filter", "linearGradient"} and child.get("id") not in used
-            if unused or (_tag(child) == "defs" and not len(child)):
+            if _tag(child) in {"marker", "filter", "linearGradient"} and child.get("id") not in used:
+                parent.remove(child)
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if _tag(child) == "defs" and not len(child):
                 parent.remove(child)
 
     for el in root.iter():
