@@ -20,11 +20,18 @@ from urllib.parse import unquote
 import html_regions
 import markdown_scan
 
-RE_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>).*?</\2>|<!--.*?-->", re.S | re.I)
-RE_INTERESTING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s[^>]*?\b(?:href|src|srcset|id|name)\s*=[^>]*>")
-RE_ATTR = re.compile(r'\s(href|src|srcset|id|name|data-source-file)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+RE_URL = re.compile(
+    r"<(?:a|area|link|img|script|source|iframe|audio|video|track|embed|image|use)\b[^>]*?"
+    r"""\s(href|src)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+)
+RE_SRCSET = re.compile(r"""<(?:img|source)\b[^>]*?\ssrcset=(?:"([^"]*)"|'([^']*)')""")
+RE_ID = re.compile(r' id="([^"]*)"')
+RE_ID_SINGLE = re.compile(r" id='([^']*)'")
+RE_NAME = re.compile(r""" name=["']([^"']*)["']""")
 RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 RE_SOURCE_REGION = re.compile(r'<[a-zA-Z][^>]*\sdata-source-file="([^"]*)"')
+RE_HIDDEN_START = re.compile(r"<script|<style|<!--")  # their text holds no links
+HIDDEN_END = {"<script": "</script>", "<style": "</style>", "<!--": "-->"}
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 ALWAYS_VALID_FRAGMENTS = {"", "top"}
 
@@ -44,13 +51,63 @@ class Link:
 
 @dataclass
 class PageScan:
-    """What a built page holds: its links, in order, and the ids a fragment can point to."""
+    """What a built page holds: its links and the ids a fragment can point to.
+
+    The page's own links (from its Markdown) keep their order, to find each one's source
+    line; the theme's and the navigation's, the same on many pages, are a set.
+    """
 
     url: str
     source: str
     uri: str = ""  # the Markdown source relative to docs/ (`ecr.md`)
-    links: list[Link] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    theme: set[str] = field(default_factory=set)
+    copied: list[tuple[str, list[str]]] = field(default_factory=list)  # (source file, its links)
     ids: set[str] = field(default_factory=set)
+
+    @property
+    def links(self) -> list[Link]:
+        """Every link, the page's own first."""
+        return (
+            [Link(url) for url in self.content]
+            + [Link(url, name) for name, urls in self.copied for url in urls]
+            + [Link(url, "theme") for url in sorted(self.theme)]
+        )
+
+
+def visible_spans(markup: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return the spans of `markup[start:end]` outside script and style text and comments.
+
+    Opening `<script ...>` tags stay visible (their `src` is a link); no text is copied.
+    """
+    end = len(markup) if end is None else end
+    spans = []
+    at = start
+    while (m := RE_HIDDEN_START.search(markup, at, end)) is not None:
+        opening = m.group(0)
+        cut = m.start() if opening == "<!--" else markup.find(">", m.start()) + 1
+        spans.append((at, cut))
+        close = markup.find(HIDDEN_END[opening], m.end(), end)
+        at = end if close < 0 else close + len(HIDDEN_END[opening])
+    spans.append((at, end))
+    return spans
+
+
+def without_hidden(markup: str) -> str:
+    """Return the markup without the text of scripts and style sheets, and without comments."""
+    return "".join(markup[a:b] for a, b in visible_spans(markup))
+
+
+def _urls(markup: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """Return the URLs of a markup's links, in order (`spans`: only those parts of it)."""
+    urls = []
+    srcset = "srcset" in markup
+    for a, b in spans or [(0, len(markup))]:
+        urls += [double or single or bare for _, double, single, bare in RE_URL.findall(markup, a, b)]
+        if srcset:
+            for double, single in RE_SRCSET.findall(markup, a, b):
+                urls.extend(part.split()[0] for part in (double or single).split(",") if part.strip())
+    return [html.unescape(url) if "&" in url else url for url in urls]
 
 
 def scan_page(output: str, content: str | None, url: str, source: str, uri: str = "") -> PageScan:
@@ -65,35 +122,25 @@ def scan_page(output: str, content: str | None, url: str, source: str, uri: str 
         uri: The page's source relative to the docs folder (`ecr.md`).
     """
     scan = PageScan(url=url, source=source, uri=uri)
-    text = RE_RAW_TEXT.sub(lambda m: m.group(1) or "", output)
-    start = text.find(content) if content else -1
-    end = start + len(content) if start >= 0 and content else -1
-    copied = (
-        [
-            (m.start(), html_regions.element_end(text, m.start()), html.unescape(m.group(1)))
-            for m in RE_SOURCE_REGION.finditer(text)
-        ]
-        if "data-source-file" in text
-        else []
-    )
-
-    for tag in RE_INTERESTING_TAG.finditer(text):
-        position = tag.start()
-        if start <= position < end:
-            written_in = next((name for a, b, name in copied if a <= position < b), None)
-        else:
-            written_in = "theme"
-        is_anchor = tag.group(1).lower() == "a"
-        for attr in RE_ATTR.finditer(tag.group(0)):
-            name, value = attr.group(1), attr.group(2) if attr.group(2) is not None else attr.group(3)
-            if "&" in value:
-                value = html.unescape(value)
-            if name == "id" or (name == "name" and is_anchor):
-                scan.ids.add(value)
-            elif name in ("href", "src"):
-                scan.links.append(Link(value, written_in))
-            elif name == "srcset":
-                scan.links.extend(Link(part.split()[0], written_in) for part in value.split(",") if part.strip())
+    start = output.find(content) if content else -1
+    if start >= 0 and content:
+        theme = visible_spans(output, 0, start) + visible_spans(output, start + len(content))
+        own = without_hidden(content)
+    else:
+        theme, own = visible_spans(output), ""
+    if "data-source-file" in own:
+        for m in reversed(list(RE_SOURCE_REGION.finditer(own))):
+            end = html_regions.element_end(own, m.start())
+            scan.copied.insert(0, (html.unescape(m.group(1)), _urls(own[m.start() : end])))
+            own = own[: m.start()] + own[end:]
+    scan.content = _urls(own)
+    scan.theme = set(_urls(output, theme))
+    scan.ids = set(RE_ID.findall(output))
+    if " id='" in output:
+        scan.ids.update(RE_ID_SINGLE.findall(output))
+    for m in RE_NAME.finditer(output):  # <a name="..."> is a fragment target too
+        if output.startswith("<a ", output.rfind("<", 0, m.start())):
+            scan.ids.add(m.group(1))
     return scan
 
 
@@ -166,7 +213,12 @@ class Problem:
 
 @dataclass
 class Site:
-    """The built site: its files and, for each HTML page, its scan; and its Markdown sources."""
+    """The built site: its files and, for each HTML page, its scan; and its Markdown sources.
+
+    Verdicts are cached: a link that climbs to the site root (`../ecs/` from any page one
+    folder deep) means the same on every such page, so the navigation is checked once per
+    depth, not once per page.
+    """
 
     files: set[str]
     pages: dict[str, PageScan]  # output file ("ecr/index.html") -> scan
@@ -174,10 +226,14 @@ class Site:
     site_url: str = ""
     lower: dict[str, str] = field(init=False)
     by_url: dict[str, str] = field(init=False)
+    good: dict[object, set[str]] = field(init=False)
+    verdicts: dict[tuple[object, str], Target | Problem | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.lower = {name.lower(): name for name in self.files}
         self.by_url = {url: uri for uri, url in self.sources.items()}
+        self.good = {}
+        self.verdicts = {}
 
     def file_for(self, path: str) -> str | None:
         """Return the built file a site path serves, or None."""
@@ -186,6 +242,18 @@ class Site:
         if path in self.files:
             return path
         return path + "/index.html" if path + "/index.html" in self.files else None
+
+
+def _scope(url: str, page_url: str) -> object:
+    """What the meaning of `url` depends on, besides itself: nothing, the depth or the page."""
+    if not url or url.startswith("#"):
+        return page_url
+    if url.startswith("/") or RE_SCHEME.match(url):
+        return ""
+    depth = page_url.count("/")
+    if url.startswith("../" * depth) and not url.startswith("../" * (depth + 1)):
+        return depth
+    return posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
 
 
 def _closest(wrong: str, candidates: Iterable[str]) -> str | None:
@@ -206,34 +274,49 @@ def relative_link(target: str, page_url: str) -> str:
     return rel + hash_ + fragment
 
 
-def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Link, str]], set[str]]:
+def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Link, str]]]:
     """Check every link of one page.
 
     Returns:
-        The problems; the external links (with their URLs); and the built files this page
-        links to, to find pages that nothing links to.
+        The problems, and the external links (with their URLs).
     """
     problems: list[Problem] = []
     external: list[tuple[Link, str]] = []
-    reached: set[str] = set()
-    seen: dict[str, int] = {}
-    cache: dict[str, Target] = {}
+    depth, folder = scan.url.count("/"), _scope("x", scan.url)
+    todo = scan.theme - site.good.get(depth, set()) - site.good.get(folder, set())
+    groups = [(None, scan.content), *scan.copied, ("theme", todo)]
+    for written_in, urls in groups:
+        seen: dict[str, int] = {}
+        for url in urls:
+            index = seen[url] = seen.get(url, -1) + 1
+            scope = _scope(url, scan.url)
+            verdict = site.verdicts.get((scope, url), False)
+            if verdict is False:
+                target = resolve(url, scan.url, site.site_url)
+                verdict = target if target.kind in ("skip", "external") else check_target(site, scan, Link(url), target)
+                site.verdicts[(scope, url)] = verdict
+            if verdict is None or (isinstance(verdict, Target) and verdict.kind == "skip"):
+                if written_in == "theme" and scope in (depth, folder, ""):
+                    site.good.setdefault(scope if scope != "" else depth, set()).add(url)
+            elif isinstance(verdict, Target):
+                external.append((Link(url, written_in), verdict.path))
+                if written_in == "theme":  # the same on every page: once is enough
+                    site.good.setdefault(scope if scope != "" else depth, set()).add(url)
+            else:
+                problems.append(
+                    Problem(scan.source, Link(url, written_in), verdict.kind, verdict.target, verdict.fix, index,
+                            verdict.detail, "this page" if verdict.where == f"'{scan.url or './'}'" else verdict.where)
+                )
+    return problems, external
+
+
+def reaches(site: Site, scan: PageScan, file: str) -> bool:
+    """Does any link of the page lead to the built `file`?"""
     for link in scan.links:
-        count = seen[link.url] = seen.get(link.url, -1) + 1
-        target = cache.get(link.url)
-        if target is None:
-            target = cache[link.url] = resolve(link.url, scan.url, site.site_url)
-        if target.kind == "skip":
-            continue
-        if target.kind == "external":
-            external.append((link, target.path))
-            continue
-        problem = check_target(site, scan, link, target, count)
-        if problem is not None:
-            problems.append(problem)
-        elif file := site.file_for(target.path):
-            reached.add(file)
-    return problems, external, reached
+        target = resolve(link.url, scan.url, site.site_url)
+        if target.kind == "internal" and site.file_for(target.path) == file:
+            return True
+    return False
 
 
 def check_target(site: Site, scan: PageScan, link: Link, target: Target, index: int = 0) -> Problem | None:
@@ -272,8 +355,7 @@ def check_target(site: Site, scan: PageScan, link: Link, target: Target, index: 
     if page is None or fragment in page.ids:
         return None
     guess = _closest(fragment, (i for i in page.ids if not i.startswith("__")))
-    where = "this page" if page is scan else f"'{page.url or './'}'"
-    return problem("id", page.url, f"{page.url}#{guess}" if guess else None, fragment, where)
+    return problem("id", page.url, f"{page.url}#{guess}" if guess else None, fragment, f"'{page.url or './'}'")
 
 
 def written_fix(problem: Problem, written: str, page: PageScan, site: Site, source_uri: str) -> str | None:

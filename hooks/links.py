@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -33,8 +33,9 @@ class _Build:
         self.config = config
         self.project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.scans: dict[str, link_check.PageScan] = {}
-        self.markdown: dict[str, str] = {}  # display path -> Markdown source
+        self.files: dict[str, File] = {}  # display path -> source file (read only for problems)
         self.uris: dict[str, str] = {}  # display path -> source URI
+        self.docs = project_files.display_path(config.docs_dir, config.config_file_path)
         self.sources: dict[str, str] = {}  # source URI -> page URL
         self.nav: set[str] = set()
         self.site: link_check.Site | None = None
@@ -46,6 +47,10 @@ class _Build:
 
     def display(self, path: str) -> str:
         return project_files.display_path(path, self.config.config_file_path)
+
+    def markdown(self, source: str) -> str:
+        file = self.files.get(source)
+        return file.content_string if file else ""
 
     def locate(
         self, link: link_check.Link, scan: link_check.PageScan, index: int, raw_html: bool = False
@@ -63,8 +68,8 @@ class _Build:
         uri = self.uris.get(source, scan.uri)
         forms = link_check.written_forms(link, scan, site, uri)
         found = link_check.where_written(
-            self.markdown.get(source, ""), forms, 0 if link.written_in else index, raw_html
-        ) or link_check.where_written(self.markdown.get(source, ""), forms, 0)
+            self.markdown(source), forms, 0 if link.written_in else index, raw_html
+        ) or link_check.where_written(self.markdown(source), forms, 0)
         return (source, *found) if found else (source, 1, link.url)
 
 
@@ -96,8 +101,8 @@ def on_nav(nav: Navigation, **kwargs) -> None:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
     """Read the page as readers get it: its links and ids, once."""
     assert _build is not None
-    source = _build.display(page.file.abs_src_path)
-    _build.markdown[source] = page.file.content_string
+    source = f"{_build.docs}/{page.file.src_uri}"
+    _build.files[source] = page.file
     _build.uris[source] = page.file.src_uri
     _build.scans[page.file.dest_uri] = link_check.scan_page(output, page.content, page.url, source, page.file.src_uri)
 
@@ -105,17 +110,17 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Every page is written: check each link against the built site, report each problem once."""
     assert _build is not None
-    site_dir = Path(config.site_dir)
-    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    files = {
+        os.path.relpath(os.path.join(folder, name), config.site_dir).replace(os.sep, "/")
+        for folder, _, names in os.walk(config.site_dir)
+        for name in names
+    }
     site = _build.site = link_check.Site(files, _build.scans, _build.sources, config.site_url or "")
     reports: dict[tuple[str, int, str], None] = {}
-    reached: dict[str, set[str]] = {}
     external: dict[str, list[tuple[link_check.Link, link_check.PageScan]]] = {}
 
-    for file, scan in _build.scans.items():
-        problems, outgoing, targets = link_check.check_page(site, scan)
-        for target in targets - {file}:
-            reached.setdefault(target, set()).add(file)
+    for scan in _build.scans.values():
+        problems, outgoing = link_check.check_page(site, scan)
         for link, url in outgoing:
             external.setdefault(url, []).append((link, scan))
         for problem in problems:
@@ -125,15 +130,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             reports[(where, line, link_check.describe(problem, written, scan, site, uri))] = None
 
     for file, scan in _build.scans.items():
-        if scan.uri not in _build.nav and not reached.get(file):
-            reports[
-                (
-                    scan.source,
-                    1,
-                    "page is not in the nav and no page links to it; "
-                    "add it to nav in mkdocs.yml or link to it from another page",
-                )
-            ] = None
+        if scan.uri not in _build.nav and not any(
+            link_check.reaches(site, other, file) for name, other in _build.scans.items() if name != file
+        ):
+            reports[(scan.source, 1, "page is not in the nav and no page links to it; "
+                     "add it to nav in mkdocs.yml or link to it from another page")] = None
 
     if _build.external:
         _check_external(external, reports)

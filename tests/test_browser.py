@@ -16,6 +16,7 @@ PAGES = [("" if s == "index.md" else s.removesuffix(".md") + "/") for _, s in na
 def axe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
+    page.wait_for_timeout(300)  # let color transitions (buttons, links) finish
     results = Axe().run(page).response
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'].splitlines()[-1].strip()}"

@@ -91,27 +91,23 @@ def test_resolve(url, page, kind, path, fragment):
 
 
 def test_scan_reads_links_and_ids_and_tells_content_from_theme():
-    content = '<p id="p1"><a href="a/">A</a> <img src="b.png" alt=""></p>'
+    content = '<p id="p1"><a href="a/">A</a> <img src="b.png" alt="" srcset="c.png 1x, d.png 2x"></p>'
     output = (
         '<html><head><link rel="stylesheet" href="x.css"><script src="s.js"></script>'
-        '<script>var a = \'<a href="no/">\'</script></head><body><nav><a href="n/" class="md-nav__link">N</a></nav>'
-        f'<article>{content}</article><a name="old"></a><!-- <a href="comment/"> --></body></html>'
+        "<script>var a = '<a href=\"no/\">'</script></head><body><nav><a href='n/' class=\"md-nav__link\">N</a>"
+        f'</nav><article>{content}</article><a name="old"></a><!-- <a href="comment/"> -->'
+        '<a href="q?a=1&amp;b=2">Q</a></body></html>'
     )
     scan = scan_page(output, content, "", "docs/index.md", "index.md")
-    assert [(link.url, link.written_in) for link in scan.links] == [
-        ("x.css", "theme"),
-        ("s.js", "theme"),
-        ("n/", "theme"),
-        ("a/", None),
-        ("b.png", None),
-    ]
+    assert scan.content == ["a/", "b.png", "c.png", "d.png"]
+    assert scan.theme == {"x.css", "s.js", "n/", "q?a=1&b=2"}
     assert scan.ids == {"p1", "old"}
 
 
 def test_scan_attributes_copied_regions_to_their_source():
     content = '<div data-source-file="docs/ecr.md"><a href="../x/">X</a></div><a href="y/">Y</a>'
     scan = scan_page(content, content, "self-check/", "docs/self-check.md")
-    assert [(link.url, link.written_in) for link in scan.links] == [("../x/", "docs/ecr.md"), ("y/", None)]
+    assert scan.copied == [("docs/ecr.md", ["../x/"])] and scan.content == ["y/"]
 
 
 def test_where_written_finds_the_nth_occurrence_and_skips_code():
