@@ -65,10 +65,32 @@ Two tasks run.
 ///
 """
 
-WORDS = (
-    "container image registry repository task service cluster capacity provider Fargate node group pod "
-    "deployment rolling update lifecycle policy scanning replication load balancer subnet role"
-).split()
+WORDS = [
+    "container",
+    "image",
+    "registry",
+    "repository",
+    "task",
+    "service",
+    "cluster",
+    "capacity",
+    "provider",
+    "Fargate",
+    "node",
+    "group",
+    "pod",
+    "deployment",
+    "rolling",
+    "update",
+    "lifecycle",
+    "policy",
+    "scanning",
+    "replication",
+    "load",
+    "balancer",
+    "subnet",
+    "role",
+]
 
 
 def paragraph(rng: random.Random) -> str:
@@ -81,18 +103,30 @@ def generate(out: Path, pages: int, hooks: list[str], seed: int = 1) -> Path:
     docs = out / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     names = [f"topic-{n:03d}" for n in range(pages)]
-    (docs / "index.md").write_text("---\ndescription: Generated site.\n---\n\n# Start\n\n"
-                                   + "".join(f"- [{name}]({name}.md)\n" for name in names))
+    (docs / "index.md").write_text(
+        "---\ndescription: Generated site.\n---\n\n# Start\n\n" + "".join(f"- [{name}]({name}.md)\n" for name in names)
+    )
     for n, name in enumerate(names):
         pick = lambda: names[rng.randrange(pages)]  # noqa: E731
         text = PAGE.format(
-            n=n, para=paragraph(rng), next=names[(n + 1) % pages], prev=names[n - 1], far=pick(), far2=pick(),
-            near=pick(), a=pick(), b=pick(), c=pick(),
+            n=n,
+            para=paragraph(rng),
+            next=names[(n + 1) % pages],
+            prev=names[n - 1],
+            far=pick(),
+            far2=pick(),
+            near=pick(),
+            a=pick(),
+            b=pick(),
+            c=pick(),
         )
         (docs / f"{name}.md").write_text(text)
     config = (ROOT / "mkdocs.yml").read_text()
-    config = config.split("\nnav:")[0] + "\nnav:\n  - index.md\n" + "".join(f"  - {n}.md\n" for n in names) + (
-        "\ntheme:" + config.split("\ntheme:", 1)[1].split("\nhooks:")[0]
+    config = (
+        config.split("\nnav:")[0]
+        + "\nnav:\n  - index.md\n"
+        + "".join(f"  - {n}.md\n" for n in names)
+        + ("\ntheme:" + config.split("\ntheme:", 1)[1].split("\nhooks:")[0])
     )
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("base_path: [includes]", f"base_path: [{ROOT / 'includes'}]")

@@ -22,12 +22,12 @@ import markdown_scan
 
 RE_URL = re.compile(
     r"<(?:a|area|link|img|script|source|iframe|audio|video|track|embed|image|use)\b[^>]*?"
-    r"""\s(href|src)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+    r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
 )
 RE_SRCSET = re.compile(r"""<(?:img|source)\b[^>]*?\ssrcset=(?:"([^"]*)"|'([^']*)')""")
 RE_ID = re.compile(r' id="([^"]*)"')
 RE_ID_SINGLE = re.compile(r" id='([^']*)'")
-RE_NAME = re.compile(r""" name=["']([^"']*)["']""")
+RE_ANCHOR_NAME = re.compile(r"""<a\s[^>]*?\bname=["']([^"']*)["']""")
 RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 RE_SOURCE_REGION = re.compile(r'<[a-zA-Z][^>]*\sdata-source-file="([^"]*)"')
 RE_HIDDEN_START = re.compile(r"<script|<style|<!--")  # their text holds no links
@@ -103,11 +103,13 @@ def _urls(markup: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     urls = []
     srcset = "srcset" in markup
     for a, b in spans or [(0, len(markup))]:
-        urls += [double or single or bare for _, double, single, bare in RE_URL.findall(markup, a, b)]
+        urls += [one or two or three for one, two, three in RE_URL.findall(markup, a, b)]
         if srcset:
             for double, single in RE_SRCSET.findall(markup, a, b):
                 urls.extend(part.split()[0] for part in (double or single).split(",") if part.strip())
-    return [html.unescape(url) if "&" in url else url for url in urls]
+    if "&" in "".join(urls):
+        urls = [html.unescape(url) if "&" in url else url for url in urls]
+    return urls
 
 
 def scan_page(output: str, content: str | None, url: str, source: str, uri: str = "") -> PageScan:
@@ -138,9 +140,8 @@ def scan_page(output: str, content: str | None, url: str, source: str, uri: str 
     scan.ids = set(RE_ID.findall(output))
     if " id='" in output:
         scan.ids.update(RE_ID_SINGLE.findall(output))
-    for m in RE_NAME.finditer(output):  # <a name="..."> is a fragment target too
-        if output.startswith("<a ", output.rfind("<", 0, m.start())):
-            scan.ids.add(m.group(1))
+    if "<a name=" in output:  # <a name="..."> is a fragment target too
+        scan.ids.update(RE_ANCHOR_NAME.findall(output))
     return scan
 
 
@@ -304,8 +305,16 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
                     site.good.setdefault(scope if scope != "" else depth, set()).add(url)
             else:
                 problems.append(
-                    Problem(scan.source, Link(url, written_in), verdict.kind, verdict.target, verdict.fix, index,
-                            verdict.detail, "this page" if verdict.where == f"'{scan.url or './'}'" else verdict.where)
+                    Problem(
+                        scan.source,
+                        Link(url, written_in),
+                        verdict.kind,
+                        verdict.target,
+                        verdict.fix,
+                        index,
+                        verdict.detail,
+                        "this page" if verdict.where == f"'{scan.url or './'}'" else verdict.where,
+                    )
                 )
     return problems, external
 

@@ -133,8 +133,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if scan.uri not in _build.nav and not any(
             link_check.reaches(site, other, file) for name, other in _build.scans.items() if name != file
         ):
-            reports[(scan.source, 1, "page is not in the nav and no page links to it; "
-                     "add it to nav in mkdocs.yml or link to it from another page")] = None
+            reports[
+                (
+                    scan.source,
+                    1,
+                    "page is not in the nav and no page links to it; "
+                    "add it to nav in mkdocs.yml or link to it from another page",
+                )
+            ] = None
 
     if _build.external:
         _check_external(external, reports)

@@ -253,22 +253,20 @@ def _sub(parent: etree.Element, tag: str, attrs: dict[str, str], text: str | Non
 
 
 # Fixed texts skip inline Markdown: there is nothing to render in them.
-CHECK, RETRY, SUMMARY = AtomicString("Check answer"), AtomicString("Try again"), AtomicString("Answer and explanation")
+SUMMARY = AtomicString("Answer and explanation")
 HINTS = {"single": AtomicString("Choose one answer."), "multiple": AtomicString("Choose every answer that applies.")}
 
 
 def render_quiz(root: etree.Element, quiz: Quiz) -> None:
     """Replace the children of `root` with the quiz's form, in place.
 
-    The form works without JavaScript as far as it can: the answer and explanation sit in a
-    `<details>`, and the buttons and per-option feedback stay hidden until the script
-    enables them. Text the author wrote stays element text, which Markdown then renders.
+    Without JavaScript the quiz is a question whose answer and explanation sit in a
+    `<details>`; the script adds the buttons and reveals each chosen option's feedback. Text
+    the author wrote stays element text, which Markdown then renders.
     """
     root.clear()
     root.tag = "div"
-    root.attrib.update(
-        {"class": "quiz", "id": f"quiz-{quiz.id}", "data-quiz": quiz.id, "data-quiz-kind": quiz.kind}
-    )
+    root.attrib.update({"class": "quiz", "data-quiz": quiz.id, "data-quiz-kind": quiz.kind})
     form = _sub(root, "form", {"class": "quiz__form"})
     fieldset = _sub(form, "fieldset", {"class": "quiz__fieldset"})
     _sub(fieldset, "legend", {"class": "quiz__question"}, quiz.question)
@@ -282,18 +280,17 @@ def render_quiz(root: etree.Element, quiz: Quiz) -> None:
         _sub(fieldset, "p", {"class": "quiz__hint"}, HINTS[quiz.kind])
         kind = "checkbox" if quiz.kind == "multiple" else "radio"
         for number, option in enumerate(quiz.options, start=1):
-            row = _sub(fieldset, "div", {"class": "quiz__option", **({"data-quiz-correct": ""} if option.correct else {})})
+            attrs = {"class": "quiz__option", **({"data-quiz-correct": ""} if option.correct else {})}
+            row = _sub(fieldset, "div", attrs)
             label = _sub(row, "label", {})
             _sub(label, "input", {"type": kind, "name": quiz.id, "value": str(number)}).tail = option.label
             if option.feedback:
                 _sub(row, "div", {"class": "quiz__feedback", "hidden": "hidden"}).extend(option.feedback)
 
-    controls = _sub(form, "div", {"class": "quiz__controls", "hidden": "hidden"})
-    _sub(controls, "button", {"type": "submit", "class": "md-button md-button--primary"}, CHECK)
-    _sub(controls, "button", {"type": "button", "class": "md-button", "hidden": "hidden", "data-quiz-retry": ""}, RETRY)
     _sub(form, "div", {"class": "quiz__status", "role": "status"})
 
-    details = _sub(root, "details", {"class": "quiz__solution"})
+    # Search finds the question and its options; the answers stay out of its index.
+    details = _sub(root, "details", {"class": "quiz__solution", "data-search-exclude": ""})
     _sub(details, "summary", {}, SUMMARY)
     answer = _sub(details, "p", {"class": "quiz__answer"})
     if quiz.kind == "fill":

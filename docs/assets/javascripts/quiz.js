@@ -103,11 +103,27 @@
     quiz.querySelector("[data-quiz-retry]").hidden = true
   }
 
+  const button = (text, type, className) => {
+    const element = document.createElement("button")
+    element.type = type
+    element.className = className
+    element.textContent = text
+    return element
+  }
+
   function setUp(quiz) {
     if (quiz.dataset.quizReady) return
     quiz.dataset.quizReady = "true"
     const id = quiz.dataset.quiz
-    quiz.querySelector(".quiz__controls").hidden = false
+
+    /* The buttons only work with this script, so it is the script that adds them. */
+    const controls = document.createElement("div")
+    controls.className = "quiz__controls"
+    const retry = button("Try again", "button", "md-button")
+    retry.dataset.quizRetry = ""
+    retry.hidden = true
+    controls.append(button("Check answer", "submit", "md-button md-button--primary"), retry)
+    quiz.querySelector(".quiz__status").before(controls)
 
     quiz.querySelector("form").addEventListener("submit", event => {
       event.preventDefault()
