@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generated_site import generate  # noqa: E402
+from generated_site import generate
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
