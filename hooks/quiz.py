@@ -75,7 +75,7 @@ def on_page_content(html: str, *, page: Page, **kwargs) -> str:
     if quizzes or page.meta.get("collect_quizzes"):
         _build.pages[page.file.src_uri] = page
         _build.quizzes[page.file.src_uri] = quizzes
-        score = _build.score.render(collection=bool(page.meta.get("collect_quizzes")))
+        score = _build.score.render(collection=bool(page.meta.get("collect_quizzes")), count=len(quizzes))
         html = html.replace("</h1>", "</h1>" + score, 1) if "</h1>" in html else score + html
     return html
 
@@ -124,7 +124,11 @@ def _collect(target: Page, own: list[quiz_pages.RenderedQuiz]) -> None:
                     "quizzes": items,
                 }
             )
-    target.content = (target.content or "") + _build.collection.render(groups=groups)
+    total = len(own) + sum(len(group["quizzes"]) for group in groups)
+    content = (target.content or "").replace(
+        f">0 of {len(own)} answered correctly<", f">0 of {total} answered correctly<", 1
+    )
+    target.content = content + _build.collection.render(groups=groups)
     _build.collected[target.file.src_uri] = sorted(seen)
     toc = target.toc.items[0].children if target.toc.items and target.toc.items[0].level == 1 else target.toc.items
     toc.extend(AnchorLink(group["title"], group["id"], 2) for group in groups)

@@ -253,7 +253,7 @@ def _sub(parent: etree.Element, tag: str, attrs: dict[str, str], text: str | Non
 
 
 # Fixed texts skip inline Markdown: there is nothing to render in them.
-SUMMARY = AtomicString("Answer and explanation")
+CHECK, RETRY, SUMMARY = AtomicString("Check answer"), AtomicString("Try again"), AtomicString("Answer and explanation")
 HINTS = {"single": AtomicString("Choose one answer."), "multiple": AtomicString("Choose every answer that applies.")}
 
 
@@ -261,8 +261,9 @@ def render_quiz(root: etree.Element, quiz: Quiz) -> None:
     """Replace the children of `root` with the quiz's form, in place.
 
     Without JavaScript the quiz is a question whose answer and explanation sit in a
-    `<details>`; the script adds the buttons and reveals each chosen option's feedback. Text
-    the author wrote stays element text, which Markdown then renders.
+    `<details>`, and its buttons are not shown (a class the page sets when scripts run shows
+    them, before the first paint, so nothing moves). Text the author wrote stays element
+    text, which Markdown then renders.
     """
     root.clear()
     root.tag = "div"
@@ -287,6 +288,9 @@ def render_quiz(root: etree.Element, quiz: Quiz) -> None:
             if option.feedback:
                 _sub(row, "div", {"class": "quiz__feedback", "hidden": "hidden"}).extend(option.feedback)
 
+    controls = _sub(form, "div", {"class": "quiz__controls"})  # shown only where the script runs
+    _sub(controls, "button", {"type": "submit", "class": "md-button md-button--primary"}, CHECK)
+    _sub(controls, "button", {"type": "button", "class": "md-button", "hidden": "hidden", "data-quiz-retry": ""}, RETRY)
     _sub(form, "div", {"class": "quiz__status", "role": "status"})
 
     # Search finds the question and its options; the answers stay out of its index.

@@ -200,3 +200,22 @@ def test_serve_watches_hooks_overrides_and_glossary():
     watched = {Path(p).resolve() for p in config.watch}
     assert {ROOT / "hooks", ROOT / "includes"} <= watched
     assert Path(config.theme.custom_dir).resolve() == ROOT / "overrides"  # serve watches theme dirs
+
+
+def test_quiz_script_and_style_sheet_stay_small(built_site):
+    import gzip
+
+    files = [built_site.path / "assets/javascripts/quiz.js", built_site.path / "assets/stylesheets/quiz.css"]
+    size = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+    assert size <= 8 * 1024, f"{size} bytes gzipped"
+
+
+def test_pages_without_quizzes_carry_no_quiz_code_inline(built_site):
+    home = built(built_site, "index.md")
+    assert "data-quiz" not in home and "quiz-js" not in home
+    ecr = built(built_site, "ecr.md")
+    assert '<script>document.documentElement.classList.add("quiz-js")</script>' in ecr
+    for html in (home, ecr):  # the quiz script is a cached file, not inline
+        assert '<script src="../assets/javascripts/quiz.js"></script>' in html or (
+            '<script src="assets/javascripts/quiz.js"></script>' in html
+        )

@@ -103,27 +103,10 @@
     quiz.querySelector("[data-quiz-retry]").hidden = true
   }
 
-  const button = (text, type, className) => {
-    const element = document.createElement("button")
-    element.type = type
-    element.className = className
-    element.textContent = text
-    return element
-  }
-
   function setUp(quiz) {
     if (quiz.dataset.quizReady) return
     quiz.dataset.quizReady = "true"
     const id = quiz.dataset.quiz
-
-    /* The buttons only work with this script, so it is the script that adds them. */
-    const controls = document.createElement("div")
-    controls.className = "quiz__controls"
-    const retry = button("Try again", "button", "md-button")
-    retry.dataset.quizRetry = ""
-    retry.hidden = true
-    controls.append(button("Check answer", "submit", "md-button md-button--primary"), retry)
-    quiz.querySelector(".quiz__status").before(controls)
 
     quiz.querySelector("form").addEventListener("submit", event => {
       event.preventDefault()
@@ -165,7 +148,6 @@
       const right = quizzes.filter(quiz => progress[quiz.dataset.quiz]?.state === "correct").length
       box.querySelector("[data-quiz-score-value]").textContent =
         `${right} of ${quizzes.length} answered correctly`
-      box.hidden = false
     }
     if (manifest) markNavigation(progress)
   }
