@@ -11,7 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 import diagram_source
-from project_files import theme_template
+import markdown_scan
+import project_files
+
+HELPERS = (markdown_scan, diagram_source, project_files)
 
 # A logger under "mkdocs." counts in strict mode; messages start with the file, unprefixed.
 log = logging.getLogger("mkdocs.plugins.diagrams")
@@ -22,7 +25,7 @@ class _Build:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.store = Path(config.config_file_path).parent / "diagrams"
-        self.template = theme_template(config, "partials/diagram.html")
+        self.template = project_files.theme_template(config, "partials/diagram.html")
         self.docs = Path(config.docs_dir)
         self.page: Page | None = None
         self.errors: list[str] = []
@@ -61,6 +64,7 @@ _build: _Build | None = None
 
 def on_config(config: MkDocsConfig) -> None:
     """Register the ```mermaid fence before any page is rendered."""
+    project_files.reload_helpers(*HELPERS)  # so that `mkdocs serve` shows edits to them
     global _build
     _build = _Build(config)
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})

@@ -18,9 +18,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import html_regions
 import link_check
 import link_external
+import markdown_scan
 import project_files
+
+HELPERS = (html_regions, markdown_scan, project_files, link_check, link_external)
 
 # A logger under "mkdocs." counts in strict mode; messages start with the file, unprefixed.
 log = logging.getLogger("mkdocs.plugins.links")
@@ -78,6 +82,7 @@ _build: _Build | None = None
 
 def on_config(config: MkDocsConfig) -> None:
     """Take over MkDocs' link checks, so that a problem is never reported twice."""
+    project_files.reload_helpers(*HELPERS)  # so that `mkdocs serve` shows edits to them
     global _build
     _build = _Build(config)
     for checks in (config.validation.links, config.validation.nav):

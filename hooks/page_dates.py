@@ -8,12 +8,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import git_history
+import project_files
+
+HELPERS = (git_history,)
 
 _dates: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
     """Read the history once per build (serve rebuilds pick up new commits)."""
+    project_files.reload_helpers(*HELPERS)  # so that `mkdocs serve` shows edits to them
     global _dates
     _dates = git_history.last_changed(Path(config.docs_dir))
 

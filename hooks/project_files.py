@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
+from types import ModuleType
 
 from jinja2 import Template, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,3 +28,19 @@ def theme_template(config: MkDocsConfig, name: str) -> Template:
             f"{display_path(config.config_file_path, config.config_file_path)}: the template {name} is missing; "
             "set theme.custom_dir to the overrides/ folder that holds it"
         ) from None
+
+
+def reload_helpers(*modules: ModuleType) -> None:
+    """Reload helper modules from the hooks folder (MkDocs keeps hook modules loaded).
+
+    `mkdocs serve` rebuilds without importing the hook files again, so the hooks call this in
+    `on_config`: an edit to a helper then shows in the next rebuild. The folder goes on the
+    module search path only while the helpers are read, as when MkDocs loads a hook.
+    """
+    folder = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, folder)
+    try:
+        for module in modules:
+            importlib.reload(module)
+    finally:
+        sys.path.remove(folder)

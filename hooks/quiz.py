@@ -14,10 +14,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
+import html_regions
+import markdown_scan
 import project_files
 import quiz_block
 import quiz_pages
-from project_files import theme_template
+
+HELPERS = (html_regions, markdown_scan, project_files, quiz_block, quiz_pages)
 
 # A logger under "mkdocs." counts in strict mode; messages start with the file, unprefixed.
 log = logging.getLogger("mkdocs.plugins.quiz")
@@ -28,8 +31,8 @@ class _Build:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
-        self.score = theme_template(config, "partials/quiz-score.html")
-        self.collection = theme_template(config, "partials/quiz-collection.html")
+        self.score = project_files.theme_template(config, "partials/quiz-score.html")
+        self.collection = project_files.theme_template(config, "partials/quiz-collection.html")
         self.page: quiz_pages.PageQuizzes | None = None
         self.errors: list[str] = []
         self.order: list[Page] = []
@@ -48,6 +51,7 @@ _build: _Build | None = None
 
 def on_config(config: MkDocsConfig) -> None:
     """Register the quiz block; `markdown_extensions` is validated before hooks run."""
+    project_files.reload_helpers(*HELPERS)  # so that `mkdocs serve` shows edits to them
     global _build
     _build = _Build(config)
     config.markdown_extensions.append(quiz_block.QuizExtension(_build.report))
