@@ -30,8 +30,9 @@ diagrams: $(VENV)/.test
 	$(PYTHON) scripts/render_diagrams.py
 
 bench: $(VENV)/.test
-	$(PYTHON) bench/build_speed.py
-	$(PYTHON) bench/page_weight.py
+	$(PYTHON) bench/site_stats.py
+	$(PYTHON) bench/hook_time.py
+	$(PYTHON) bench/hook_overhead.py
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis
