@@ -22,6 +22,7 @@ class CodeFence:
     end: int
     language: str
     body: str
+    info: str = ""  # everything after the backticks: language, title, attributes
 
 
 def code_fences(markdown: str) -> list[CodeFence]:
@@ -47,7 +48,8 @@ def code_fences(markdown: str) -> list[CodeFence]:
                 break
             body.append(line)
             j += 1
-        fences.append(CodeFence(start=i + 1, end=j + 1, language=language, body=textwrap.dedent("\n".join(body))))
+        body_text = textwrap.dedent("\n".join(body))
+        fences.append(CodeFence(start=i + 1, end=j + 1, language=language, body=body_text, info=m.group("info")))
         i = j + 1
     return fences
 
