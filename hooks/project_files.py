@@ -34,13 +34,18 @@ def reload_helpers(*modules: ModuleType) -> None:
     """Reload helper modules from the hooks folder (MkDocs keeps hook modules loaded).
 
     `mkdocs serve` rebuilds without importing the hook files again, so the hooks call this in
-    `on_config`: an edit to a helper then shows in the next rebuild. The folder goes on the
-    module search path only while the helpers are read, as when MkDocs loads a hook.
+    `on_config`: an edit to a helper then shows in the next rebuild. Nothing is reloaded when
+    no helper changed since it was loaded. The folder goes on the module search path only
+    while the helpers are read, as when MkDocs loads a hook.
     """
+    changed = [m for m in modules if getattr(m, "_loaded_mtime", None) != os.path.getmtime(m.__file__)]
+    if not changed:
+        return
     folder = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, folder)
     try:
-        for module in modules:
-            importlib.reload(module)
+        for module in modules:  # all of them, in order: a reloaded helper rebinds what it imports
+            module = importlib.reload(module)
+            module._loaded_mtime = os.path.getmtime(module.__file__)
     finally:
         sys.path.remove(folder)
