@@ -299,7 +299,7 @@ def documents(fences: list[markdown_scan.CodeFence]) -> Iterator[Document]:
 
 def _line_of(doc: Document, path: str) -> int:
     """Return the line of the document where the field at `path` is written (or its first line)."""
-    key = re.findall(r"[A-Za-z_][\w-]*", path.rsplit("[", 1)[0].rsplit(".", 1)[-1] if path else "")
+    key = re.findall(r"[A-Za-z_][\w-]*", path)
     if key:
         for offset, text in enumerate(doc.body.split("\n"), start=1):
             if re.search(rf'["\']?{re.escape(key[-1])}["\']?\s*:', text):
@@ -473,10 +473,7 @@ def check_command(tokens: list[str], models: Models, defined: set[str]) -> Itera
         allowed = CLI_COMMANDS[(service_name, command)] | GLOBAL_OPTIONS
         for option, _ in options:
             if option not in allowed:
-                yield (
-                    f"{shown}: unknown option {option}{_closest(option, CLI_COMMANDS[(service_name, command)])}",
-                    False,
-                )
+                yield f"{shown}: unknown option {option}{_closest(option, allowed)}", False
         return
     operation = service.operation(command)
     if operation is None:
@@ -499,7 +496,7 @@ def check_command(tokens: list[str], models: Models, defined: set[str]) -> Itera
     given = {option for option, _ in options}
     for option, value in options:
         if option not in allowed:
-            yield f"{shown}: unknown option {option}{_closest(option, set(by_option) | set(flags))}", False
+            yield f"{shown}: unknown option {option}{_closest(option, allowed)}", False
             continue
         member = by_option.get(option)
         if member is None or value is None or is_placeholder(value, defined):
