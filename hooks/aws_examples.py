@@ -499,11 +499,13 @@ def check_command(tokens: list[str], models: Models, defined: set[str]) -> Itera
             yield f"{shown}: unknown option {option}{_closest(option, allowed)}", False
             continue
         member = by_option.get(option)
-        if member is None or value is None or is_placeholder(value, defined):
+        if member is None:
             continue
         replacement = _deprecation(service, operation["name"], member, members[member])
         if replacement:
             yield f"{shown}: {option} is deprecated: {replacement}", True
+        if value is None or is_placeholder(value, defined):
+            continue
         yield from (
             (f"{shown}: {option} {problem}", False)
             for problem in _check_value(value, members[member]["shape"], service, defined)
