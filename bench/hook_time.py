@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
-from generated_site import generate
+from generated_site import generate  # noqa: E402 (after the path is set)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -23,9 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from aws_models import GLOBAL_OPTIONS, OPERATION_OPTIONS, PAGINATION_OPTIONS, Models, Service, cli_name
-
 import markdown_scan
+from aws_models import GLOBAL_OPTIONS, OPERATION_OPTIONS, PAGINATION_OPTIONS, Models, Service, cli_name
 
 SHELLS = {"bash", "console", "shell", "sh", "zsh", "shell-session"}
 SEPARATORS = {"|", "||", "&&", "&", ";", "(", ")", ";;"}

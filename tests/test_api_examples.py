@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from aws_examples import check_page, commands, documents, parse_shorthand, shell_words
-from aws_models import Models, cli_name
 from conftest import ROOT
 
+from aws_examples import check_page, commands, documents, parse_shorthand, shell_words
+from aws_models import Models, cli_name
 from markdown_scan import code_fences
 
 
