@@ -17,13 +17,16 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	touch $@
 
 serve: $(VENV)/.site
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site
 	$(VENV)/bin/mkdocs build --strict
 
 test: $(VENV)/.test
 	$(PYTHON) -m pytest
+
+lint: $(VENV)/.test
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files
 
 diagrams: $(VENV)/.test
 	npm ci --no-audit --no-fund

@@ -39,6 +39,7 @@ class _Build:
         self.pages: dict[str, Page] = {}
         self.quizzes: dict[str, list[quiz_pages.RenderedQuiz]] = {}
         self.collected: dict[str, list[str]] = {}
+        self.full: dict[str, str] = {}  # pages' content with their quizzes, while search reads a lighter one
 
     def report(self, question, quiz, error) -> None:
         """Pass each finished quiz block to the page being rendered."""
@@ -81,6 +82,8 @@ def on_page_content(html: str, *, page: Page, **kwargs) -> str:
         _build.quizzes[page.file.src_uri] = quizzes
         score = _build.score.render(collection=bool(page.meta.get("collect_quizzes")), count=len(quizzes))
         html = html.replace("</h1>", "</h1>" + score, 1) if "</h1>" in html else score + html
+        _build.full[page.file.src_uri] = html
+        return quiz_pages.searchable(html, quizzes)  # until on_page_context: see there
     return html
 
 
@@ -129,13 +132,25 @@ def _collect(target: Page, own: list[quiz_pages.RenderedQuiz]) -> None:
                 }
             )
     total = len(own) + sum(len(group["quizzes"]) for group in groups)
-    content = (target.content or "").replace(
+    uri = target.file.src_uri
+    _build.full[uri] = _build.full[uri].replace(
         f">0 of {len(own)} answered correctly<", f">0 of {total} answered correctly<", 1
-    )
-    target.content = content + _build.collection.render(groups=groups)
+    ) + _build.collection.render(groups=groups)
     _build.collected[target.file.src_uri] = sorted(seen)
     toc = target.toc.items[0].children if target.toc.items and target.toc.items[0].level == 1 else target.toc.items
     toc.extend(AnchorLink(group["title"], group["id"], 2) for group in groups)
+
+
+def on_page_context(context, *, page: Page, **kwargs):
+    """Put the quizzes back, now that the search plugin (which runs first) has read the page.
+
+    Search indexes each page's text in this event; the form around a quiz and its answers
+    are not words to search for, and reading them made search the slowest part of a build.
+    """
+    assert _build is not None
+    if page.file.src_uri in _build.full:
+        page.content = _build.full[page.file.src_uri]
+    return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -173,3 +173,19 @@ def rebase_links(markup: str, from_page: str, to_page: str) -> str:
         return f'{m.group("name")}="{html.escape(new, quote=True)}"'
 
     return RE_URL_ATTR.sub(rebase, markup)
+
+
+RE_LEGEND = re.compile(r'<legend class="quiz__question">(.*?)</legend>', re.S)
+RE_LABEL = re.compile(r"<label>(.*?)</label>", re.S)
+
+
+def searchable(content: str, quizzes: list[RenderedQuiz]) -> str:
+    """Return the page content with each quiz reduced to its question and options.
+
+    The search index needs the words a learner may look for, not the form around them nor
+    the answers; the full quizzes go back into the page before it is written.
+    """
+    for quiz in quizzes:
+        words = [RE_TAG.sub("", m) for m in (*RE_LEGEND.findall(quiz.html), *RE_LABEL.findall(quiz.html))]
+        content = content.replace(quiz.html, f"<p>{' '.join(w.strip() for w in words)}</p>", 1)
+    return content
