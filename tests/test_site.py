@@ -191,8 +191,16 @@ def test_prices_carry_an_as_of_date_and_link_the_pricing_pages():
 
 
 def test_page_dates_come_from_git(built_site):
-    # A committed page shows when it last changed; git history is read once per build.
-    assert "md-source-file" in built(built_site, "ecr.md") or not (ROOT / ".git").exists()
+    """A committed page shows the date of the last commit that changed it."""
+    import datetime
+    import subprocess
+
+    day = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "docs/ecr.md"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    shown = f"{datetime.date.fromisoformat(day):%-d %B %Y}"
+    html = built(built_site, "ecr.md")
+    assert re.search(rf'<span class="md-source-file__fact">.*?{shown}\s*</span>', html, re.S), shown
 
 
 def test_serve_watches_hooks_overrides_and_glossary():
