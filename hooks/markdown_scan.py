@@ -54,11 +54,19 @@ def code_fences(markdown: str) -> list[CodeFence]:
     return fences
 
 
-def lines_outside_code(markdown: str) -> Iterator[tuple[int, str]]:
-    """Yield `(line number, line)` for every line that is not in a fenced code block."""
+def code_lines(markdown: str) -> set[int]:
+    """Return the numbers of the lines that belong to a fenced code block, fences included."""
+    if "```" not in markdown and "~~~" not in markdown:
+        return set()
     inside: set[int] = set()
     for fence in code_fences(markdown):
         inside.update(range(fence.start, fence.end + 1))
+    return inside
+
+
+def lines_outside_code(markdown: str) -> Iterator[tuple[int, str]]:
+    """Yield `(line number, line)` for every line that is not in a fenced code block."""
+    inside = code_lines(markdown)
     for number, line in enumerate(markdown.split("\n"), start=1):
         if number not in inside:
             yield number, line

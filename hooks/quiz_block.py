@@ -31,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import pymdownx.blocks
+import yaml
 from markdown import Markdown
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
@@ -357,6 +359,24 @@ class QuizExtension(BlocksExtension):
         block_mgr.register(QuizBlock, {"report": self.report})
         if not isinstance(block_mgr.start, _QuickStart):
             block_mgr.start = _QuickStart(block_mgr.start)
+        if yaml.__with_libyaml__:
+            pymdownx.blocks.get_frontmatter = read_header_options
+
+
+def read_header_options(text: str) -> dict[str, Any] | None:
+    """Read a block's YAML options as `pymdownx.blocks.get_frontmatter` does, with libyaml.
+
+    Blocks reads options with PyYAML's pure-Python loader, which made reading the options
+    of a quiz cost more than building it; libyaml's safe loader gives the same values.
+    None means the options are not a YAML mapping (the header is then not a block).
+    """
+    try:
+        options = yaml.load(text, Loader=yaml.CSafeLoader)
+    except Exception:  # as in Blocks: whatever fails to load is not options
+        return None
+    if options is None:
+        return {}
+    return options if isinstance(options, dict) else None
 
 
 class _QuickStart:

@@ -43,24 +43,28 @@ class Header:
 
 def find_headers(markdown: str) -> list[Header]:
     """Return the quiz headers of a Markdown text, outside code fences, in order."""
-    lines = dict(markdown_scan.lines_outside_code(markdown))
-    last = max(lines, default=0)
+    if "///" not in markdown:
+        return []
+    lines = markdown.split("\n")
+    code = markdown_scan.code_lines(markdown)
+    # A header and its end both hold three slashes: only those lines need a closer look.
+    marks = [n for n, line in enumerate(lines, start=1) if "///" in line and n not in code]
     headers = []
-    for number in sorted(lines):
-        m = RE_HEADER.match(lines[number])
+    for i, number in enumerate(marks):
+        m = RE_HEADER.match(lines[number - 1])
         if not m:
             continue
         header = Header(line=number, question=(m.group("arg") or "").strip())
         options = []
-        for follow in range(number + 1, last + 1):
-            text = lines.get(follow)
-            if text is None or not text.startswith("    ") or not text.strip():
+        for follow in range(number + 1, len(lines) + 1):
+            text = lines[follow - 1]
+            if follow in code or not text.startswith("    ") or not text.strip():
                 break
             options.append(text)
         header.options = "\n".join(options)
         header.closed = any(
-            (end := RE_END.match(lines.get(n, ""))) and len(end.group("slashes")) == len(m.group("slashes"))
-            for n in range(number + 1, last + 1)
+            (end := RE_END.match(lines[n - 1])) and len(end.group("slashes")) == len(m.group("slashes"))
+            for n in marks[i + 1 :]
         )
         headers.append(header)
     return headers
