@@ -25,8 +25,7 @@ RE_URL = re.compile(
     r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
 )
 RE_SRCSET = re.compile(r"""<(?:img|source)\b[^>]*?\ssrcset=(?:"([^"]*)"|'([^']*)')""")
-RE_ID = re.compile(r' id="([^"]*)"')
-RE_ID_SINGLE = re.compile(r" id='([^']*)'")
+RE_ID = re.compile(r""" id=(?:"([^"]*)"|'([^']*)')""")
 RE_ANCHOR_NAME = re.compile(r"""<a\s[^>]*?\bname=["']([^"']*)["']""")
 RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 RE_SOURCE_REGION = re.compile(r'<[a-zA-Z][^>]*\sdata-source-file="([^"]*)"')
@@ -80,7 +79,11 @@ def visible_spans(markup: str, start: int = 0, end: int | None = None) -> list[t
 
     Opening `<script ...>` tags stay visible (their `src` is a link); no text is copied.
     """
-    end = len(markup) if end is None else end
+    return _visible(markup, start, len(markup) if end is None else end)[0]
+
+
+def _visible(markup: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """Return the visible spans, and whether the markup ends inside a hidden part."""
     spans = []
     at = start
     while (m := RE_HIDDEN_START.search(markup, at, end)) is not None:
@@ -88,9 +91,11 @@ def visible_spans(markup: str, start: int = 0, end: int | None = None) -> list[t
         cut = m.start() if opening == "<!--" else markup.find(">", m.start()) + 1
         spans.append((at, cut))
         close = markup.find(HIDDEN_END[opening], m.end(), end)
-        at = end if close < 0 else close + len(HIDDEN_END[opening])
+        if close < 0:
+            return spans, True
+        at = close + len(HIDDEN_END[opening])
     spans.append((at, end))
-    return spans
+    return spans, False
 
 
 def without_hidden(markup: str) -> str:
@@ -112,7 +117,79 @@ def _urls(markup: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     return urls
 
 
-def scan_page(output: str, content: str | None, url: str, source: str, uri: str = "") -> PageScan:
+def _ids(markup: str, spans: list[tuple[int, int]]) -> set[str]:
+    """Return the ids a fragment can point to in the given parts of a markup."""
+    ids: set[str] = set()
+    named = " name=" in markup  # <a name="..."> is a fragment target too
+    for a, b in spans:
+        ids.update(double or single for double, single in RE_ID.findall(markup, a, b))
+        if named:
+            ids.update(RE_ANCHOR_NAME.findall(markup, a, b))
+    return ids
+
+
+@dataclass(eq=False)
+class ThemeRead:
+    """A part of the theme's markup, read: its links and ids, and whether it ends inside a
+    script, a style sheet or a comment (so that its end is not markup)."""
+
+    urls: frozenset[str]
+    ids: frozenset[str]
+    open: bool
+
+
+# The theme's markup is read in parts cut where a list item starts: the items of the
+# navigation, most of every page, then come out the same on many pages and are read once
+# per build. The cut drops the `<li class=` itself, which holds no link and no id.
+THEME_CUT = "<li class="
+NOTHING = ThemeRead(frozenset(), frozenset(), False)
+
+
+def read_theme_part(markup: str) -> ThemeRead:
+    """Read one part of the theme's markup."""
+    spans, is_open = _visible(markup, 0, len(markup))
+    return ThemeRead(frozenset(_urls(markup, spans)), frozenset(_ids(markup, spans)), is_open)
+
+
+def read_theme(markup: str, memo: dict[str, ThemeRead]) -> ThemeRead:
+    """Read the theme's markup, taking the parts that `memo` knows from it and adding the rest."""
+    parts = markup.split(THEME_CUT)
+    reads = list(map(memo.get, parts))
+    at = 0
+    while None in reads[at:]:
+        at = reads.index(None, at)
+        part, end = parts[at], at
+        known = read_theme_part(part)
+        # A part that ends inside a script or comment is read again with the next parts,
+        # until the script or comment ends; those parts hold no markup of their own.
+        while known.open and end + 1 < len(parts):
+            end += 1
+            part += THEME_CUT + parts[end]
+            known = read_theme_part(part)
+            reads[end] = NOTHING
+        if not known.open:
+            memo[part] = known
+        reads[at] = known
+        at = end + 1
+    return ThemeRead(
+        frozenset().union(*[read.urls for read in reads]),
+        frozenset().union(*[read.ids for read in reads]),
+        reads[-1].open,
+    )
+
+
+def _find(markup: str, part: str) -> int:
+    """Return where `part` starts in `markup` (as `str.find`, faster for a long `part`)."""
+    head = part[:100]
+    at = markup.find(head)
+    while at >= 0 and not markup.startswith(part, at):
+        at = markup.find(head, at + 1)
+    return at
+
+
+def scan_page(
+    output: str, content: str | None, url: str, source: str, uri: str = "", memo: dict[str, ThemeRead] | None = None
+) -> PageScan:
     """Read the links and ids of one built page.
 
     Args:
@@ -122,26 +199,27 @@ def scan_page(output: str, content: str | None, url: str, source: str, uri: str 
         url: The page's URL relative to the site root (`ecr/`).
         source: The page's source file as messages name it (`docs/ecr.md`).
         uri: The page's source relative to the docs folder (`ecr.md`).
+        memo: What earlier pages' theme parts hold, shared across the pages of a build.
     """
+    memo = {} if memo is None else memo
     scan = PageScan(url=url, source=source, uri=uri)
-    start = output.find(content) if content else -1
+    start = _find(output, content) if content else -1
     if start >= 0 and content:
-        theme = visible_spans(output, 0, start) + visible_spans(output, start + len(content))
+        theme = [output[:start], output[start + len(content) :]]
         own = without_hidden(content)
     else:
-        theme, own = visible_spans(output), ""
+        theme, own = [output], ""
+    for markup in theme:
+        read = read_theme(markup, memo)
+        scan.theme |= read.urls
+        scan.ids |= read.ids
+    scan.ids |= _ids(own, [(0, len(own))])
     if "data-source-file" in own:
         for m in reversed(list(RE_SOURCE_REGION.finditer(own))):
             end = html_regions.element_end(own, m.start())
             scan.copied.insert(0, (html.unescape(m.group(1)), _urls(own[m.start() : end])))
             own = own[: m.start()] + own[end:]
     scan.content = _urls(own)
-    scan.theme = set(_urls(output, theme))
-    scan.ids = set(RE_ID.findall(output))
-    if " id='" in output:
-        scan.ids.update(RE_ID_SINGLE.findall(output))
-    if "<a name=" in output:  # <a name="..."> is a fragment target too
-        scan.ids.update(RE_ANCHOR_NAME.findall(output))
     return scan
 
 

@@ -37,6 +37,7 @@ class _Build:
         self.config = config
         self.project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.scans: dict[str, link_check.PageScan] = {}
+        self.theme: dict[str, link_check.ThemeRead] = {}  # parts of the theme's markup, read once
         self.files: dict[str, File] = {}  # display path -> source file (read only for problems)
         self.uris: dict[str, str] = {}  # display path -> source URI
         self.docs = project_files.display_path(config.docs_dir, config.config_file_path)
@@ -109,7 +110,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
     source = f"{_build.docs}/{page.file.src_uri}"
     _build.files[source] = page.file
     _build.uris[source] = page.file.src_uri
-    _build.scans[page.file.dest_uri] = link_check.scan_page(output, page.content, page.url, source, page.file.src_uri)
+    _build.scans[page.file.dest_uri] = link_check.scan_page(
+        output, page.content, page.url, source, page.file.src_uri, _build.theme
+    )
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

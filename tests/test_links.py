@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site
 
-from link_check import Site, check_page, relative_link, resolve, scan_page, where_written
+from link_check import Site, check_page, read_theme, relative_link, resolve, scan_page, where_written
 
 FIXTURE = Path(__file__).parent / "fixtures" / "links"
 
@@ -102,6 +102,31 @@ def test_scan_reads_links_and_ids_and_tells_content_from_theme():
     assert scan.content == ["a/", "b.png", "c.png", "d.png"]
     assert scan.theme == {"x.css", "s.js", "n/", "q?a=1&b=2"}
     assert scan.ids == {"p1", "old"}
+
+
+def test_theme_parts_are_read_once_and_give_what_a_whole_read_gives():
+    nav = "".join(f'<li class="md-nav__item"><a href="../p{n}/" class="md-nav__link">P{n}</a></li>' for n in range(5))
+    first = f'<nav><ul>{nav}<li class="md-nav__item" id="here"><a href="./">Here</a></li></ul></nav>'
+    second = f'<nav><ul>{nav}<li class="md-nav__item"><a href="../p9/">P9</a></li></ul></nav>'
+    memo: dict = {}
+    read = read_theme(first, memo)
+    assert (read.urls, read.ids) == ({f"../p{n}/" for n in range(5)} | {"./"}, {"here"})
+    known = len(memo)
+    read = read_theme(second, memo)
+    assert (read.urls, read.ids) == ({f"../p{n}/" for n in range(5)} | {"../p9/"}, set())
+    assert len(memo) == known + 1  # only the part that differs was read again
+
+
+def test_theme_parts_inside_a_script_or_comment_hold_no_links():
+    markup = (
+        '<ul><li class="a"><a href="x/">X</a></li>'
+        '<script>var t = \'<li class="b"><a href="in-script/">\';</script>'
+        '<!-- <li class="c"><a href="in-comment/"> --><li class="d" id="d"><a href="y/">Y</a></li></ul>'
+    )
+    memo: dict = {}
+    for _ in range(2):  # read, then from the memo
+        read = read_theme(markup, memo)
+        assert (read.urls, read.ids) == ({"x/", "y/"}, {"d"})
 
 
 def test_scan_attributes_copied_regions_to_their_source():
