@@ -259,3 +259,19 @@ def test_read_options_defaults():
     # The hooks reload their helpers on every build, so look the class up at call time.
     with pytest.raises(quiz_block.QuizError):
         read_options("Q", {"answer": True})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('answer: ["2", "two"]\n', {"answer": ["2", "two"]}),
+        ("id: ecr-tags\nmultiple: true\n", {"id": "ecr-tags", "multiple": True}),
+        ("answer: 512\n", {"answer": 512}),
+        ("", {}),
+        ("- a list\n", None),  # not a mapping: the header is not a block
+        ("just words\n", None),
+        ("answer: [2\n", None),  # not YAML
+    ],
+)
+def test_block_options_are_read_as_blocks_reads_them(text, expected):
+    assert quiz_block.read_header_options(text) == expected
