@@ -69,8 +69,12 @@ def main() -> None:
         spent = {name: sorted(r[1].get(name, 0) for r in runs)[2] for name in runs[0][1]}
     what = "the real site" if args.real else f"a generated {args.pages}-page site"
     print(f"In-process strict build of {what}, median of 5: {total:.2f} s")
+    hooks: dict[str, float] = defaultdict(float)
     for name, seconds in sorted(spent.items()):
+        hooks[name.split()[0]] += seconds
         print(f"  {name:<24} {seconds * 1000:6.0f} ms  ({100 * seconds / total:.1f}% of the build)")
+    for hook, seconds in sorted(hooks.items()):
+        print(f"  {hook + ', all events':<24} {seconds * 1000:6.0f} ms  ({100 * seconds / total:.1f}% of the build)")
 
 
 if __name__ == "__main__":
