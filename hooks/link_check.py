@@ -1,8 +1,9 @@
 """Internal links of a built site: read each page's final HTML once, then check every link.
 
 `scan_page` reads one page as the browser will get it: every `href`, `src` and `srcset`
-(Markdown links, raw HTML, quizzes, navigation, the theme's own assets) and every `id`.
-`check_site` then resolves each link against the files of the built site and the ids of
+(Markdown links, raw HTML, quizzes, navigation, the theme's own assets) and every `id`; the
+parts of the theme's markup that repeat from page to page are read once per build.
+`check_page` then resolves each link against the files of the built site and the ids of
 the target page, and returns the problems. Where a problem was written is found afterwards,
 and only for problems (`where_written`), so a clean build pays for no source lookups.
 """
