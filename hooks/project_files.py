@@ -35,10 +35,16 @@ def reload_helpers(*modules: ModuleType) -> None:
 
     `mkdocs serve` rebuilds without importing the hook files again, so the hooks call this in
     `on_config`: an edit to a helper then shows in the next rebuild. Nothing is reloaded when
-    no helper changed since it was loaded. The folder goes on the module search path only
-    while the helpers are read, as when MkDocs loads a hook.
+    no helper changed since it was loaded (a helper seen for the first time was just imported
+    with its hook). The folder goes on the module search path only while the helpers are
+    read, as when MkDocs loads a hook.
     """
-    changed = [m for m in modules if getattr(m, "_loaded_mtime", None) != os.path.getmtime(m.__file__)]
+    changed = False
+    for module in modules:
+        mtime = os.path.getmtime(module.__file__)
+        if getattr(module, "_loaded_mtime", None) is None:  # imported for this build: current
+            module._loaded_mtime = mtime
+        changed = changed or module._loaded_mtime != mtime
     if not changed:
         return
     folder = os.path.dirname(os.path.abspath(__file__))
