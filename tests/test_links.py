@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site
 
-from link_check import Site, check_page, read_theme, relative_link, resolve, scan_page, where_written
+from link_check import Site, check_page, read_theme, read_theme_part, relative_link, resolve, scan_page, where_written
 
 FIXTURE = Path(__file__).parent / "fixtures" / "links"
 
@@ -115,6 +115,8 @@ def test_theme_parts_are_read_once_and_give_what_a_whole_read_gives():
     read = read_theme(second, memo)
     assert (read.urls, read.ids) == ({f"../p{n}/" for n in range(5)} | {"../p9/"}, set())
     assert len(memo) == known + 1  # only the part that differs was read again
+    whole = read_theme_part(second)  # the same markup read in one piece, without the memo
+    assert (read.urls, read.ids) == (whole.urls, whole.ids)
 
 
 def test_theme_parts_inside_a_script_or_comment_hold_no_links():
