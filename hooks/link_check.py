@@ -75,18 +75,14 @@ class PageScan:
         )
 
 
-def visible_spans(markup: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Return the spans of `markup[start:end]` outside script and style text and comments.
+def visible_spans(markup: str) -> tuple[list[tuple[int, int]], bool]:
+    """Return the spans of `markup` outside script and style text and comments, and whether
+    the markup ends inside one of those.
 
     Opening `<script ...>` tags stay visible (their `src` is a link); no text is copied.
     """
-    return _visible(markup, start, len(markup) if end is None else end)[0]
-
-
-def _visible(markup: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
-    """Return the visible spans, and whether the markup ends inside a hidden part."""
     spans = []
-    at = start
+    at, end = 0, len(markup)
     while (m := RE_HIDDEN_START.search(markup, at, end)) is not None:
         opening = m.group(0)
         cut = m.start() if opening == "<!--" else markup.find(">", m.start()) + 1
@@ -101,7 +97,7 @@ def _visible(markup: str, start: int, end: int) -> tuple[list[tuple[int, int]], 
 
 def without_hidden(markup: str) -> str:
     """Return the markup without the text of scripts and style sheets, and without comments."""
-    return "".join(markup[a:b] for a, b in visible_spans(markup))
+    return "".join(markup[a:b] for a, b in visible_spans(markup)[0])
 
 
 def _urls(markup: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
@@ -148,7 +144,7 @@ NOTHING = ThemeRead(frozenset(), frozenset(), False)
 
 def read_theme_part(markup: str) -> ThemeRead:
     """Read one part of the theme's markup."""
-    spans, is_open = _visible(markup, 0, len(markup))
+    spans, is_open = visible_spans(markup)
     return ThemeRead(frozenset(_urls(markup, spans)), frozenset(_ids(markup, spans)), is_open)
 
 

@@ -273,5 +273,5 @@ def test_read_options_defaults():
         ("answer: [2\n", None),  # not YAML
     ],
 )
-def test_block_options_are_read_as_blocks_reads_them(text, expected):
+def test_block_options_read_with_libyaml(text, expected):
     assert quiz_block.read_header_options(text) == expected
