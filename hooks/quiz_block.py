@@ -40,7 +40,8 @@ from pymdownx.blocks.block import Block
 
 RE_MARKER = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")
 RE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-OPTION_NAMES = ("answer", "id", "multiple")
+RE_GOAL = re.compile(r"^G[1-9][0-9]*$")
+OPTION_NAMES = ("answer", "goal", "id", "multiple")
 
 
 class QuizError(ValueError):
@@ -104,7 +105,7 @@ def read_options(question: str, options: dict[str, Any]) -> dict[str, Any]:
         QuizError: for an unknown option or a value of the wrong type.
     """
     name = f'quiz "{short(question)}"'
-    result: dict[str, Any] = {"answer": [], "id": None, "multiple": False}
+    result: dict[str, Any] = {"answer": [], "goal": None, "id": None, "multiple": False}
     for key, value in options.items():
         if key not in OPTION_NAMES:
             close = difflib.get_close_matches(str(key), OPTION_NAMES, n=1)
@@ -139,6 +140,12 @@ def _read_id(name: str, value: Any) -> str:
     return value
 
 
+def _read_goal(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not RE_GOAL.match(value):
+        raise QuizError(f"{name} option 'goal' must be a learning goal of the Home page, like G3; got {value!r}")
+    return value
+
+
 def _read_multiple(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise QuizError(f"{name} option 'multiple' must be true or false, not {value!r}")
@@ -147,6 +154,7 @@ def _read_multiple(name: str, value: Any) -> bool:
 
 OPTION_READERS: dict[str, Callable[[str, Any], Any]] = {
     "answer": _read_answer,
+    "goal": _read_goal,
     "id": _read_id,
     "multiple": _read_multiple,
 }
