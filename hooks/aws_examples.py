@@ -105,6 +105,7 @@ STRING_SHAPES: dict[str, dict[str, Any]] = {
             "countType": {"shape": "CountType"},
             "countUnit": {"shape": "CountUnit"},
             "countNumber": {"shape": "Priority"},
+            "storageClass": {"shape": "Text"},
         },
     },
     "TagStatus": {"type": "string", "enum": ["tagged", "untagged", "any"]},
@@ -113,7 +114,12 @@ STRING_SHAPES: dict[str, dict[str, Any]] = {
         "enum": ["imageCountMoreThan", "sinceImagePushed", "sinceImagePulled", "sinceImageTransitioned"],
     },
     "CountUnit": {"type": "string", "enum": ["days"]},
-    "Action": {"type": "structure", "required": ["type"], "members": {"type": {"shape": "ActionType"}}},
+    "Action": {
+        "type": "structure",
+        "required": ["type"],
+        "members": {"type": {"shape": "ActionType"}, "targetStorageClass": {"shape": "TargetStorageClass"}},
+    },
+    "TargetStorageClass": {"type": "string", "enum": ["archive"]},
     "ActionType": {"type": "string", "enum": ["expire", "transition"]},
     "Policy": {
         "type": "structure",

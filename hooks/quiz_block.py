@@ -294,7 +294,8 @@ def render_quiz(root: etree.Element, quiz: Quiz) -> None:
             attrs = {"class": "quiz__option", **({"data-quiz-correct": ""} if option.correct else {})}
             row = _sub(fieldset, "div", attrs)
             label = _sub(row, "label", {})
-            _sub(label, "input", {"type": kind, "name": quiz.id, "value": str(number)}).tail = option.label
+            _sub(label, "input", {"type": kind, "name": quiz.id, "value": str(number)})
+            _sub(label, "span", {"class": "quiz__text"}, option.label)
             if option.feedback:
                 _sub(row, "div", {"class": "quiz__feedback", "hidden": "hidden"}).extend(option.feedback)
 
