@@ -30,7 +30,7 @@ lint: $(VENV)/.test
 
 diagrams: $(VENV)/.test
 	npm ci --no-audit --no-fund
-	$(PYTHON) scripts/render_diagrams.py
+	$(PYTHON) -m sitekit.diagrams.render
 
 bench: $(VENV)/.test
 	$(PYTHON) bench/site_stats.py

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
-
-import git_history
-import project_files
-
-HELPERS = (git_history,)
-
 _dates: dict = {}
 
 
-def on_config(config: MkDocsConfig) -> None:
+def on_config(config) -> None:
     """Read the history once per build (serve rebuilds pick up new commits)."""
-    project_files.reload_helpers(*HELPERS)  # so that `mkdocs serve` shows edits to them
+    from sitekit.page_dates import history
+
     global _dates
-    _dates = git_history.last_changed(Path(config.docs_dir))
+    _dates = history.last_changed(Path(config.docs_dir))
 
 
-def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> None:
+def on_page_markdown(markdown: str, *, page, **kwargs) -> None:
     """Material shows `revision_date` under the page content."""
     date = _dates.get(Path(page.file.abs_src_path).resolve())
     if date is not None:

@@ -83,14 +83,14 @@ def build_site(project: Path, strict: bool = True) -> Build:
 
 
 def write_site(
-    folder: Path, pages: dict[str, str], *, hooks: tuple[str, ...] = ("quiz", "links"), extra: str = ""
+    folder: Path, pages: dict[str, str], *, hooks: tuple[str, ...] = ("quizzes", "links"), extra: str = ""
 ) -> Path:
     """Write a tiny MkDocs project that uses the real hooks and theme overrides.
 
     Args:
         folder: Where to write it.
         pages: Markdown files by path under docs/; their text is dedented.
-        hooks: Which of the project's hooks to load.
+        hooks: Which of the project's hooks to load (the report hook always comes first).
         extra: More mkdocs.yml text.
     """
     for name, text in pages.items():
@@ -110,11 +110,16 @@ def write_site(
         "  - toc:",
         "      permalink: true",
         "  - pymdownx.details",
-        "  - pymdownx.superfences",
+        "  - pymdownx.superfences:",
+        "      custom_fences:",
+        "        - name: mermaid",
+        "          class: mermaid",
+        "          format: !!python/name:sitekit.diagrams.fence.format",
         "  - pymdownx.tabbed:",
         "      alternate_style: true",
+        "  - sitekit.quizzes",
         "hooks:",
-        *(f"  - {HOOKS / name}.py" for name in hooks),
+        *(f"  - {HOOKS / name}.py" for name in ("report", *hooks)),
     ]
     (folder / "mkdocs.yml").write_text("\n".join(config) + "\n" + textwrap.dedent(extra), encoding="utf-8")
     return folder

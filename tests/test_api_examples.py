@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from aws_examples import check_page, commands, documents, parse_shorthand, shell_words
-from aws_models import Models, cli_name
-from markdown_scan import code_fences
+from sitekit.api_examples.check import check_page, commands, documents, parse_shorthand, shell_words
+from sitekit.api_examples.models import Models, cli_name
+from sitekit.markdown_scan import code_fences
 
 
 @pytest.fixture(scope="module")

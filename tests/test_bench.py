@@ -24,7 +24,7 @@ def run(*args: str) -> str:
 
 
 def test_generated_site_builds_clean_with_both_hooks(tmp_path):
-    build = build_site(generate(tmp_path, pages=8, hooks=["quiz", "links"]))
+    build = build_site(generate(tmp_path, pages=8, hooks=["quizzes", "links"]))
     assert build.ok and build.site is not None, build.error
     assert build.messages() == []
     quizzes = json.loads((build.site / "quizzes.json").read_text())

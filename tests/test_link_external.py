@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from link_external import Checker, Settings, read_settings, retry_after
+from sitekit.links.external import Checker, Settings, read_settings, retry_after
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

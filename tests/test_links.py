@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site
 
-from link_check import Site, check_page, read_theme, read_theme_part, relative_link, resolve, scan_page, where_written
+from sitekit.links.check import (
+    Site,
+    check_page,
+    read_theme,
+    read_theme_part,
+    relative_link,
+    resolve,
+    scan_page,
+    where_written,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "links"
 
@@ -27,8 +36,8 @@ EXPECTED = [
     "docs/index.md:10: link 'guid.md' leads nowhere: there is no 'guid.md' in the docs folder (did you mean 'guide.md'?)",
     "docs/index.md:12: raw-HTML link 'guide.md' points to a Markdown file, which the built site does not have (did you mean 'guide/'?)",
     "docs/index.md:14: link '/guide/' is root-absolute: it breaks when the site is served from a project path such as https://user.github.io/repo/ (did you mean 'guide/'?)",
+    "docs/index.md:16: image 'assets/Pic.png' differs in case from the file 'docs/assets/pic.png': it works on a laptop but breaks on GitHub Pages (did you mean 'assets/pic.png'?)",
     "docs/index.md:16: link 'Guide/' differs in case from the file 'guide/index.html': it works on a laptop but breaks on GitHub Pages (did you mean 'guide/'?)",
-    "docs/index.md:16: link 'assets/Pic.png' differs in case from the file 'assets/pic.png': it works on a laptop but breaks on GitHub Pages (did you mean 'assets/pic.png'?)",
     "docs/index.md:18: link '#nowhere' leads nowhere: this page has no id 'nowhere'",
     "docs/orphan.md:1: page is not in the nav and no page links to it; add it to nav in mkdocs.yml or link to it from another page",
     "docs/sub/deep.md:5: link '../../outside.md' leads outside the docs folder",

@@ -6,7 +6,7 @@ import datetime
 import subprocess
 from pathlib import Path
 
-from git_history import last_changed, parse_log
+from sitekit.page_dates.history import last_changed, parse_log
 
 
 def test_parse_log_keeps_the_newest_date_per_file(tmp_path: Path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from quiz_block import QuizExtension
+from sitekit.quizzes.extension import QuizExtension
 
 GOLDEN = Path(__file__).parent / "golden" / "quiz"
 CASES = sorted(GOLDEN.glob("*.md"))
@@ -25,7 +25,7 @@ def render(text: str) -> str:
             "md_in_html",
             "pymdownx.superfences",
             "pymdownx.tabbed",
-            QuizExtension(lambda *report: None),
+            QuizExtension(report=lambda *report: None),
         ],
         extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
     )

@@ -7,8 +7,8 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz_block import QuizExtension
-from quiz_pages import PageQuizzes, find_headers
+from sitekit.quizzes.check import PageCheck
+from sitekit.quizzes.extension import QuizExtension
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=0, max_size=12)
 option_line = st.builds(
@@ -42,12 +42,13 @@ question = st.one_of(st.just(""), words)
 def test_any_block_gives_a_quiz_or_a_clean_error(question: str, body: str):
     header = f"/// quiz | {question}" if question else "/// quiz"
     text = f"# Page\n\n{header}\n{body}\n///\n"
-    page = PageQuizzes("docs/page.md", find_headers(text))
-    md = markdown.Markdown(extensions=["admonition", "pymdownx.superfences", QuizExtension(page.report)])
+    page = PageCheck("docs/page.md", text)
+    md = markdown.Markdown(extensions=["admonition", "pymdownx.superfences", QuizExtension(report=page.report)])
     html = md.convert(text)  # must not raise
     page.check_rendered(html)
-    assert page.errors or page.quizzes, "the block was neither a quiz nor an error"
-    for error in page.errors:
+    errors = [str(finding) for finding in page.findings]
+    assert errors or page.ids, "the block was neither a quiz nor an error"
+    for error in errors:
         assert error.startswith("docs/page.md:") and "\n" not in error
-    if not page.errors:
+    if not errors:
         assert 'class="quiz"' in html and "<p>/// quiz" not in html

@@ -10,6 +10,8 @@ import sys
 import pytest
 from conftest import write_site
 
+from sitekit.quizzes.model import quiz_id
+
 INTRO = """\
 ---
 description: A page.
@@ -49,7 +51,7 @@ Some text.
             "/// quiz | Typo?\n    mutliple: true\n- [x] a\n- [ ] b\n///\n",
             9,
             "quiz \"Typo?\" has an unknown option 'mutliple' (did you mean 'multiple'?); "
-            "the options are answer, id, multiple",
+            "the options are answer, goal, id, multiple",
         ),
         (
             "/// quiz | Typed?\n    multiple: 3\n- [x] a\n- [ ] b\n///\n",
@@ -131,15 +133,14 @@ def test_error_is_one_line_without_traceback(tmp_path):
 
 
 COLLECTION = """\
----
-collect_quizzes: true
----
-
 # Self-check
 
 /// quiz | Own?
 - [x] yes
 - [ ] no
+///
+
+/// quiz-collection
 ///
 """
 
@@ -182,13 +183,15 @@ def test_collection_page_gathers_every_quiz_with_links_back(tiny_site):
     assert 'data-source-file="docs/services/ecr.md"' in html
     assert '<a href="#from-services-ecr" class="md-nav__link">' in html  # in the table of contents
     manifest = json.loads((build.site / "quizzes.json").read_text())
-    own, tags = manifest["services/ecr/"][1], manifest["services/ecr/"][0]
-    assert sorted(manifest["self-check/"]) == sorted([own, tags])
-    assert "" not in manifest  # the home page has no quizzes
+    assert [page["url"] for page in manifest["pages"]] == ["services/ecr/"]  # home has none; self-check collects
+    assert [quiz["id"] for quiz in manifest["pages"][0]["quizzes"]] == [quiz_id("Tags?"), quiz_id("Own?")]
+    assert manifest["selfCheck"] == "self-check/"
 
 
 def test_pages_with_quizzes_get_a_score_and_others_do_not(tiny_site):
-    build = tiny_site({"index.md": "# Home\n\nNo quiz.\n", "ecr.md": COLLECTION.split("---\n")[-1]}, hooks=("quiz",))
+    build = tiny_site(
+        {"index.md": "# Home\n\nNo quiz.\n", "ecr.md": COLLECTION.split("/// quiz-collection")[0]}, hooks=("quizzes",)
+    )
     assert build.ok
     assert "data-quiz-score" in (build.site / "ecr" / "index.html").read_text()
     assert "data-quiz-score" not in (build.site / "index.html").read_text()

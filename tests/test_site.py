@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
 
-from markdown_scan import code_fences
+from sitekit.markdown_scan import code_fences
 
 DOCS = ROOT / "docs"
 

@@ -13,7 +13,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-import markdown_scan
+from sitekit import markdown_scan
 
 RE_ACC = re.compile(r"^\s*(accTitle|accDescr)\s*:\s*\S", re.MULTILINE)
 

@@ -23,9 +23,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
 USER_AGENT = "Mozilla/5.0 (compatible; aws-container-services-link-check)"
 RETRY_CODES = {429, 500, 502, 503, 504}
 HEAD_REFUSED = {400, 403, 404, 405, 501}
@@ -217,25 +214,32 @@ class Checker:
             return None, {}, describe(error)
 
 
-class _Options(base.Config):
-    """The `extra.linkcheck` block of mkdocs.yml, validated as MkDocs validates its own."""
-
-    ignore = c.ListOfItems(c.Type(str), default=[])
-    cache = c.Type(str, default=".cache/linkcheck.json")
-    cache_days = c.Type((int, float), default=7)
-    timeout = c.Type((int, float), default=10)
-    retries = c.Type(int, default=3)
-    per_host = c.Type(int, default=2)
+# The `extra.linkcheck` options of mkdocs.yml: name -> (accepted types, default).
+OPTIONS: dict[str, tuple[tuple[type, ...], object]] = {
+    "ignore": ((list,), []),
+    "cache": ((str,), ".cache/linkcheck.json"),
+    "cache_days": ((int, float), 7),
+    "timeout": ((int, float), 10),
+    "retries": ((int,), 3),
+    "per_host": ((int,), 2),
+}
 
 
 def read_settings(options: dict, project: Path) -> Settings:
     """Read and check `extra.linkcheck`; raise `ValueError` naming the bad option."""
-    config = _Options()
-    config.load_dict(options if isinstance(options, dict) else {})
-    errors, warnings = config.validate()
-    for name, error in errors + warnings:
-        raise ValueError(f"extra.linkcheck.{name}: {error}")
-    for pattern in config.ignore:
+    options = options if isinstance(options, dict) else {}
+    config = {name: default for name, (_, default) in OPTIONS.items()}
+    for name, value in options.items():
+        if name not in OPTIONS:
+            raise ValueError(f"extra.linkcheck.{name}: Unrecognised configuration name: {name}")
+        types = OPTIONS[name][0]
+        if isinstance(value, bool) or not isinstance(value, types):
+            wanted = " or ".join(t.__name__ for t in types)
+            raise ValueError(f"extra.linkcheck.{name}: Expected type: {wanted} but received: {type(value)}")
+        config[name] = value
+    for pattern in config["ignore"]:  # type: ignore[union-attr]
+        if not isinstance(pattern, str):
+            raise ValueError(f"extra.linkcheck.ignore: {pattern!r} is not a regular expression")
         try:
             re.compile(pattern)
         except re.error as error:
@@ -243,10 +247,10 @@ def read_settings(options: dict, project: Path) -> Settings:
                 f"extra.linkcheck.ignore: {pattern!r} is not a valid regular expression ({error})"
             ) from None
     return Settings(
-        ignore=tuple(config.ignore),
-        cache=project / config.cache,
-        cache_days=float(config.cache_days),
-        timeout=float(config.timeout),
-        retries=config.retries,
-        per_host=config.per_host,
+        ignore=tuple(config["ignore"]),  # type: ignore[arg-type]
+        cache=project / str(config["cache"]),
+        cache_days=float(config["cache_days"]),  # type: ignore[arg-type]
+        timeout=float(config["timeout"]),  # type: ignore[arg-type]
+        retries=int(config["retries"]),  # type: ignore[call-overload]
+        per_host=int(config["per_host"]),  # type: ignore[call-overload]
     )

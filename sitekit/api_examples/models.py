@@ -96,6 +96,7 @@ class Models:
 
     def __init__(self, cache: Path | None) -> None:
         self.data, self.version = botocore_data()
+        self.cache_root = cache
         self.cache = cache / self.version if cache else None
         self._services: dict[str, Service | None] = {}
 

@@ -18,13 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-import html_regions
-import markdown_scan
+from sitekit import html_regions, markdown_scan
 
 RE_URL = re.compile(
     r"<(?:a|area|link|img|script|source|iframe|audio|video|track|embed|image|use)\b[^>]*?"
     r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
 )
+RE_IMAGE = re.compile(r"""<(?:img|source)\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)')""")
 RE_SRCSET = re.compile(r"""<(?:img|source)\b[^>]*?\ssrcset=(?:"([^"]*)"|'([^']*)')""")
 RE_ID = re.compile(r""" id=(?:"([^"]*)"|'([^']*)')""")
 RE_ANCHOR_NAME = re.compile(r"""<a\s[^>]*?\bname=["']([^"']*)["']""")
@@ -64,6 +64,7 @@ class PageScan:
     theme: set[str] = field(default_factory=set)
     copied: list[tuple[str, list[str]]] = field(default_factory=list)  # (source file, its links)
     ids: set[str] = field(default_factory=set)
+    images: set[str] = field(default_factory=set)  # the page's own links that are images
 
     @property
     def links(self) -> list[Link]:
@@ -217,7 +218,22 @@ def scan_page(
             scan.copied.insert(0, (html.unescape(m.group(1)), _urls(own[m.start() : end])))
             own = own[: m.start()] + own[end:]
     scan.content = _urls(own)
+    if "<img" in own or "<source" in own:
+        scan.images = {html.unescape(one or two) for one, two in RE_IMAGE.findall(own)}
     return scan
+
+
+RE_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
+
+
+def content_of(output: str) -> str | None:
+    """The part of a built page that came from its Markdown: the theme's article, as it
+    stands in a page read from disk (MkDocs hands it over directly)."""
+    m = RE_ARTICLE.search(output)
+    if m is None:
+        return None
+    end = output.rfind("</article>")
+    return output[m.end() : end] if end > m.end() else None
 
 
 @dataclass(frozen=True)
@@ -300,16 +316,19 @@ class Site:
     pages: dict[str, PageScan]  # output file ("ecr/index.html") -> scan
     sources: dict[str, str] = field(default_factory=dict)  # Markdown source URI -> page URL
     site_url: str = ""
+    docs_files: set[str] = field(default_factory=set)  # files under docs/ that are not pages
     lower: dict[str, str] = field(init=False)
     by_url: dict[str, str] = field(init=False)
     good: dict[object, set[str]] = field(init=False)
     verdicts: dict[tuple[object, str], Target | Problem | None] = field(init=False)
+    targets: dict[tuple[object, str], str | None] = field(init=False)  # (scope, url) -> built file
 
     def __post_init__(self) -> None:
         self.lower = {name.lower(): name for name in self.files}
         self.by_url = {url: uri for uri, url in self.sources.items()}
         self.good = {}
         self.verdicts = {}
+        self.targets = {}
 
     def file_for(self, path: str) -> str | None:
         """Return the built file a site path serves, or None."""
@@ -394,13 +413,17 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
     return problems, external
 
 
-def reaches(site: Site, scan: PageScan, file: str) -> bool:
-    """Does any link of the page lead to the built `file`?"""
+def reached_files(site: Site, scan: PageScan) -> set[str]:
+    """The built files that the page's links lead to (each link resolved once per scope)."""
+    files: set[str] = set()
     for link in scan.links:
-        target = resolve(link.url, scan.url, site.site_url)
-        if target.kind == "internal" and site.file_for(target.path) == file:
-            return True
-    return False
+        key = (_scope(link.url, scan.url), link.url)
+        if key not in site.targets:
+            target = resolve(link.url, scan.url, site.site_url)
+            site.targets[key] = site.file_for(target.path) if target.kind == "internal" else None
+        if site.targets[key] is not None:
+            files.add(site.targets[key])
+    return files
 
 
 def check_target(site: Site, scan: PageScan, link: Link, target: Target, index: int = 0) -> Problem | None:
@@ -455,28 +478,79 @@ def written_fix(problem: Problem, written: str, page: PageScan, site: Site, sour
     return relative_link(problem.fix, page.url)
 
 
-def describe(problem: Problem, written: str, page: PageScan, site: Site, source_uri: str) -> str:
+def describe(
+    problem: Problem,
+    written: str,
+    page: PageScan,
+    site: Site,
+    source_uri: str,
+    raw_html: bool = False,
+    docs: str = "docs",
+) -> str:
     """Return the full report of a problem, naming the link as the author wrote it.
 
     A Markdown link to a `.md` file that does not exist is described in terms of the docs
-    folder (which file is missing, which one is close), since that is how it was written.
+    folder (which file is missing, which one is close), since that is how it was written;
+    an image by its file in the docs folder. A suggestion takes the form the link needs
+    where it is written: a `.md` path in Markdown, the page's address in raw HTML.
     """
     path, hash_, fragment = written.partition("#")
+    source_dir = posixpath.dirname(source_uri)
+    if problem.link.url in page.images and problem.kind in ("file", "case") and problem.link.written_in is None:
+        return _describe_image(problem, written, site, source_uri, docs)
     if problem.kind == "file" and path.endswith(".md"):
-        source_dir = posixpath.dirname(source_uri)
         missing = posixpath.normpath(posixpath.join(source_dir, unquote(path)))
         if missing.startswith("../"):
             return f"link '{written}' leads outside the docs folder"
+        same = next((uri for uri in site.sources if uri.lower() == missing.lower() and uri != missing), None)
+        if same is not None:
+            fix = posixpath.relpath(same, source_dir or ".") + hash_ + fragment
+            if raw_html:
+                fix = relative_link(site.sources[same] + hash_ + fragment, page.url)
+            return (
+                f"link '{written}' differs in case from the file '{same}': it works on a laptop "
+                f"but breaks on GitHub Pages (did you mean '{fix}'?)"
+            )
         guess = _closest(missing, [uri for uri in site.sources if uri != source_uri])
         message = f"link '{written}' leads nowhere: there is no '{missing}' in the docs folder"
-        fix = posixpath.relpath(guess, source_dir or ".") + hash_ + fragment if guess else None
+        if guess is None:
+            fix = None
+        elif raw_html:
+            fix = relative_link(site.sources[guess] + hash_ + fragment, page.url)
+        else:
+            fix = posixpath.relpath(guess, source_dir or ".") + hash_ + fragment
     elif problem.kind == "markdown":
         message = problem.message(written)
         fix = relative_link(problem.fix, page.url) if problem.fix else None
     else:
         message = problem.message(written)
-        fix = written_fix(problem, written, page, site, source_uri)
+        fix = relative_link(problem.fix, page.url) if raw_html and problem.fix else None
+        fix = fix or written_fix(problem, written, page, site, source_uri)
     return message + (f" (did you mean '{fix}'?)" if fix else "")
+
+
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico")
+
+
+def _describe_image(problem: Problem, written: str, site: Site, source_uri: str, docs: str) -> str:
+    """A missing image, named by its file in the docs folder; suggestions are the docs
+    folder's images only (never the theme's)."""
+    wanted = posixpath.normpath(problem.target)
+    images = sorted(f for f in site.docs_files if f.lower().endswith(IMAGE_TYPES))
+    same = next((f for f in images if f.lower() == wanted.lower()), None)
+    if same is not None:
+        return (
+            f"image '{written}' differs in case from the file '{docs}/{same}': it works on a laptop "
+            f"but breaks on GitHub Pages (did you mean '{_image_link(same, source_uri)}'?)"
+        )
+    guess = _closest(wanted, images)
+    hint = f" (did you mean '{_image_link(guess, source_uri)}'?)" if guess else ""
+    return f"image '{written}' is missing: there is no '{docs}/{wanted}'{hint}"
+
+
+def _image_link(file: str, source_uri: str) -> str:
+    """How a page's Markdown links an image of the docs folder: relative to the page's file."""
+    return posixpath.relpath(file, posixpath.dirname(source_uri) or ".")
 
 
 def written_forms(link: Link, page: PageScan, site: Site, page_source_uri: str) -> list[str]:

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import markdown_scan
-from aws_models import GLOBAL_OPTIONS, OPERATION_OPTIONS, PAGINATION_OPTIONS, Models, Service, cli_name
+from sitekit import markdown_scan
+from sitekit.api_examples.models import GLOBAL_OPTIONS, OPERATION_OPTIONS, PAGINATION_OPTIONS, Models, Service, cli_name
 
 SHELLS = {"bash", "console", "shell", "sh", "zsh", "shell-session"}
 SEPARATORS = {"|", "||", "&&", "&", ";", "(", ")", ";;"}

@@ -1,10 +1,11 @@
-"""Render every Mermaid diagram of the site to the SVG the build inlines.
+"""Render every Mermaid diagram of the site to the SVG the build inlines (`make diagrams`).
 
-    python scripts/render_diagrams.py          # render new or changed diagrams
-    python scripts/render_diagrams.py --check  # only report what is missing (exit 1)
+    python -m sitekit.diagrams.render          # render new or changed diagrams
+    python -m sitekit.diagrams.render --check  # only report what is missing (exit 1)
 
-Needs Chromium (Playwright drives it) and Mermaid from npm (`npm ci`). Each diagram is
-stored as `diagrams/<digest>.svg`; SVGs that no page uses any more are deleted.
+Run it in the folder of mkdocs.yml. Needs Chromium (Playwright drives it) and Mermaid from
+npm (`npm ci`). Each diagram is stored as `diagrams/<digest>.svg`; SVGs that no page uses
+any more are deleted.
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
+from sitekit.diagrams import source as diagram_source
+from sitekit.diagrams import svg as mermaid_svg
 
-import diagram_source  # noqa: E402
-import mermaid_svg  # noqa: E402
-
+ROOT = Path.cwd()
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 STORE = ROOT / "diagrams"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

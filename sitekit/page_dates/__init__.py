@@ -1,0 +1,1 @@
+"""When each page last changed: read from git (`history`), shown by the theme under the page."""
