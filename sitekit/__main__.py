@@ -3,6 +3,7 @@
     python -m sitekit check                      # quizzes, diagrams, AWS CLI examples; no build
     python -m sitekit build                      # with MkDocs: its hooks run the same checks
     python -m sitekit build --builder zensical   # checks, `zensical build`, quizzes.json, links
+    python -m sitekit serve --port 8001          # `mkdocs serve`, after checking the port is free
 
 Every finding is printed once as `file:line: what; how to fix` (and as a GitHub annotation
 on GitHub Actions); the exit code is 1 when any of them fails the build.
@@ -11,7 +12,9 @@ on GitHub Actions); the exit code is 1 when any of them fails the build.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -62,6 +65,24 @@ def build(args: argparse.Namespace) -> int:
     return _finish(found, f"Built with {args.builder}", started)
 
 
+def serve(args: argparse.Namespace) -> int:
+    """Serve with MkDocs on 127.0.0.1, after making sure the port is free."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", args.port))
+        except OSError:
+            sys.stderr.write(
+                f"Port {args.port} on 127.0.0.1 is in use (another `make serve`?). Stop that server, "
+                f"or serve on another port: make serve PORT={args.port + 1}\n"
+            )
+            return 1
+    command = shutil.which("mkdocs") or str(Path(sys.executable).with_name("mkdocs"))
+    address = f"127.0.0.1:{args.port}"
+    os.environ.setdefault("SITE_URL", f"http://{address}/")
+    os.execv(command, [command, "serve", "--dev-addr", address, "-f", args.config_file])
+    return 0  # not reached: the server replaces this process
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitekit", description=__doc__.split("\n")[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the project's mkdocs.yml")
@@ -69,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="check quizzes, diagrams and AWS CLI examples without building")
     builder = commands.add_parser("build", help="build the site, with every check")
     builder.add_argument("--builder", choices=BUILDERS, default="mkdocs")
+    server = commands.add_parser("serve", help="serve the site with MkDocs, rebuilt on every save")
+    server.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
-    return {"check": check, "build": build}[args.command](args)
+    return {"check": check, "build": build, "serve": serve}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
-from sitekit import api_examples
+from sitekit import api_examples, offline
 from sitekit import project as projects
 from sitekit.diagrams import check as diagram_check
 from sitekit.diagrams import fence
@@ -69,8 +69,10 @@ def check_sources(project: projects.Project) -> list[Finding]:
 
 
 def after_build(project: projects.Project, site_dir: Path) -> list[Finding]:
-    """Write what the quiz script reads, then check every link of the built site."""
+    """Write what the quiz script and the service worker need, then check every link."""
     collection.write_manifest(collection.read_module(project.config_file), site_dir)
+    config = projects.read_config(project.config_file)
+    offline.write_offline_files(site_dir, config.get("site_name", ""), config.get("site_description") or "")
     links = link_report.for_project(project)
     files = link_report.scan_built_site(links, project, site_dir)
     return links.findings(files)

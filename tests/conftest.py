@@ -33,6 +33,44 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite the expected HTML of golden tests")
 
 
+def missing_tools(markexpr: str) -> list[str]:
+    """What the selected tests need that this machine lacks, each with the command that installs it."""
+    missing = []
+    browser = "not browser" not in markexpr
+    slow = "not slow" not in markexpr
+    if browser and chromium_executable() is None and not _playwright_chromium():
+        missing.append(CHROMIUM_HELP)
+    if slow and shutil.which("java") is None:
+        missing.append(
+            "The HTML validity test needs Java 11 or later (the Nu HTML Checker runs on it):\n"
+            "  Debian/Ubuntu: sudo apt-get install default-jre-headless    macOS: brew install openjdk"
+        )
+    if browser and not (ROOT / "node_modules" / "mermaid").is_dir():
+        missing.append(
+            "The diagram renderer's test needs Mermaid from npm: run `make test` (it runs npm ci), or npm ci"
+        )
+    if slow and shutil.which("zensical", path=str(Path(sys.executable).parent)) is None:
+        missing.append(
+            "The builder tests need Zensical and ProperDocs: run `make test`, or .venv/bin/pip install -r requirements-builders.txt"
+        )
+    return missing
+
+
+def _playwright_chromium() -> bool:
+    """Has `playwright install chromium` put a browser in its cache (macOS, Windows)?"""
+    caches = [Path.home() / ".cache" / "ms-playwright", Path.home() / "Library" / "Caches" / "ms-playwright"]
+    if os.environ.get("PLAYWRIGHT_BROWSERS_PATH"):
+        caches.insert(0, Path(os.environ["PLAYWRIGHT_BROWSERS_PATH"]))
+    return any(cache.is_dir() and any(cache.glob("chromium-*")) for cache in caches)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Before any test runs: say what is missing and how to install it, and stop."""
+    missing = missing_tools(session.config.option.markexpr or "")
+    if missing:
+        pytest.exit("Some tools the tests need are missing:\n\n" + "\n\n".join(missing), returncode=4)
+
+
 # Tiny sites ------------------------------------------------------------------------------
 
 
@@ -179,8 +217,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> str:
-    """The address of the built site on a real HTTP server on 127.0.0.1."""
-    assert built_site.returncode == 0, built_site.log
+    """The address of the built site on a real HTTP server on 127.0.0.1.
+
+    When the site does not build, the browser tests stop at once, with the build's log:
+    one mistake then gives one report, not a failure per page.
+    """
+    if built_site.returncode != 0:
+        findings = [line for line in built_site.log.splitlines() if "docs/" in line or "mkdocs.yml" in line]
+        pytest.exit(
+            "The site does not build, so the browser tests cannot run. Fix these first:\n"
+            + "\n".join(findings or built_site.log.splitlines()[-20:]),
+            returncode=1,
+        )
     return built_site.url
 
 

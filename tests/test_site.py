@@ -11,15 +11,15 @@ import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
 
+from sitekit import project
 from sitekit.markdown_scan import code_fences
 
 DOCS = ROOT / "docs"
 
 
 def nav_pages() -> list[tuple[str, str]]:
-    """(title, Markdown file) for every page of the navigation."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return [(title, path) for item in config.nav for title, path in item.items()]
+    """(title, Markdown file) for every page of the navigation, sections flattened."""
+    return [(page.title, page.src_uri) for page in project.load(ROOT / "mkdocs.yml").nav]
 
 
 def built(built_site, source: str) -> str:
@@ -32,18 +32,19 @@ def test_strict_build_is_clean(built_site):
     assert "WARNING" not in built_site.log and "ERROR" not in built_site.log, built_site.log
 
 
-def test_the_nav_lists_the_nine_pages_of_the_module():
-    assert [path for _, path in nav_pages()] == [
-        "index.md",
-        "services.md",
-        "ecr.md",
-        "ecs.md",
-        "fargate.md",
-        "eks.md",
-        "choosing.md",
-        "pricing.md",
-        "self-check.md",
-    ]
+# The module's reading order: a new page goes anywhere in between (see CONTRIBUTING).
+MODULE = ["index.md", "services.md", "ecr.md", "ecs.md", "fargate.md", "eks.md", "choosing.md", "pricing.md"]
+
+
+def test_the_nav_holds_the_module_in_reading_order_and_every_page():
+    listed = [path for _, path in nav_pages()]
+    assert [path for path in listed if path in MODULE] == MODULE, "the module's pages, in reading order"
+    assert listed[-2:] == ["self-check.md", "glossary.md"] or listed[-1] == "self-check.md"
+    pages = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+    missing = [page for page in pages if page not in listed]
+    assert not missing, (
+        f"pages not in the nav of mkdocs.yml: {missing} (add each where it belongs in the reading order)"
+    )
 
 
 @pytest.mark.parametrize(("title", "source"), nav_pages())
@@ -172,7 +173,7 @@ def test_home_page_states_every_learning_goal(built_site):
 
 def test_self_check_page_asks_the_seven_questions_then_collects_every_quiz(built_site):
     html = built(built_site, "self-check.md")
-    own = html[html.index('id="module-questions"') : html.index('class="quiz-collection"')]
+    own = html[html.index('id="module-questions"') : html.index('id="from-')]
     assert own.count('class="quiz"') == 7
     total = sum(built(built_site, s).count('class="quiz"') for _, s in nav_pages() if s != "self-check.md")
     assert html.count('class="quiz"') == 7 + total
@@ -203,10 +204,10 @@ def test_page_dates_come_from_git(built_site):
     assert re.search(rf'<span class="md-source-file__fact">.*?{shown}\s*</span>', html, re.S), shown
 
 
-def test_serve_watches_hooks_overrides_and_glossary():
+def test_serve_watches_hooks_sitekit_overrides_and_glossary():
     config = load_config(str(ROOT / "mkdocs.yml"))
     watched = {Path(p).resolve() for p in config.watch}
-    assert {ROOT / "hooks", ROOT / "includes", ROOT / "overrides"} <= watched
+    assert {ROOT / "hooks", ROOT / "sitekit", ROOT / "includes", ROOT / "overrides"} <= watched
 
 
 def test_quiz_script_and_style_sheet_stay_small(built_site):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitekit import markdown_scan
+from sitekit.api_examples import fargate
 from sitekit.api_examples.models import GLOBAL_OPTIONS, OPERATION_OPTIONS, PAGINATION_OPTIONS, Models, Service, cli_name
 
 SHELLS = {"bash", "console", "shell", "sh", "zsh", "shell-session"}
@@ -348,6 +349,12 @@ def check_document(doc: Document, models: Models) -> Iterator[Finding]:
     if shape == "LifecyclePolicy":
         for path, problem in lifecycle_rules(value):
             yield Finding(_line_of(doc, path), f"{name}: {problem}")
+    if (parts[0], parts[1]) == ("ecs", "RegisterTaskDefinition") and len(parts) == 2 and isinstance(value, dict):
+        compatibilities = value.get("requiresCompatibilities") or []
+        if "FARGATE" in compatibilities and isinstance(value.get("cpu"), str) and isinstance(value.get("memory"), str):
+            problem = fargate.size_problem(value["cpu"], value["memory"])
+            if problem:
+                yield Finding(_line_of(doc, "memory"), f"{name}: {problem}")
     yield from _deprecated_fields(doc, name, service, parts[1], value if len(parts) == 2 else {})
 
 
@@ -511,10 +518,15 @@ def check_command(tokens: list[str], models: Models, defined: set[str]) -> Itera
             yield f"{shown}: {option} is deprecated: {replacement}", True
         if value is None or is_placeholder(value, defined):
             continue
+        document = STRING_DOCUMENTS.get((service_name, operation["name"], member))
         yield from (
             (f"{shown}: {option} {problem}", False)
-            for problem in _check_value(value, members[member]["shape"], service, defined)
+            for problem in _check_value(value, members[member]["shape"], service, defined, document)
         )
+    if (service_name, operation["name"]) == ("ecs", "RegisterTaskDefinition"):
+        problem = fargate_size(dict(options), defined)
+        if problem:
+            yield f"{shown}: {problem}", False
     if not given & {"--cli-input-json", "--cli-input-yaml", "--generate-cli-skeleton"}:
         for member in shape.get("required", []):
             if f"--{cli_name(member)}" not in given:
@@ -581,26 +593,79 @@ def _shorthand_value(text: str, i: int, top: bool = False) -> tuple[Any, int]:
     return text[i:end], end
 
 
-def _check_value(value: str, shape_name: str, service: Service, defined: set[str]) -> Iterator[str]:
+def _check_value(
+    value: str, shape_name: str, service: Service, defined: set[str], document: str | None = None
+) -> Iterator[str]:
+    """Yield what the AWS CLI itself would refuse in an option's value, as its model types say.
+
+    `document` names the schema of a JSON document the API takes as text (a lifecycle policy).
+    """
     shape = service.shapes[shape_name]
-    if value.lstrip().startswith(("{", "[")) and shape["type"] in ("structure", "list", "map"):
+    kind = shape["type"]
+    text = value.strip()
+    if document is not None:
         try:
-            document = json.loads(value)
-        except ValueError:
-            return  # a value in the CLI's shorthand with brackets, or a placeholder
-        for _, problem in validate(document, shape_name, service.shapes):
+            parsed = json.loads(text)
+        except ValueError as error:
+            yield f"value is not valid JSON ({str(error).split(':')[0]}); write the whole document, or file://FILE"
+            return
+        for _, problem in validate(parsed, document, STRING_SHAPES):
             yield f"value: {problem}"
-    elif shape["type"] == "string" and "enum" in shape and value not in shape["enum"]:
-        yield f"value {value!r} is not one of {', '.join(shape['enum'])}{_closest(value, shape['enum'])}"
-    elif shape["type"] in ("structure", "list") and RE_SHORTHAND_KEY.match(value):
+        return
+    if kind in ("integer", "long"):
+        if not re.fullmatch(r"[+-]?\d+", text):
+            yield f"value {value!r} is not a whole number"
+        return
+    if kind in ("double", "float"):
         try:
-            document = parse_shorthand(value)
+            float(text)
+        except ValueError:
+            yield f"value {value!r} is not a number"
+        return
+    if kind == "boolean":
+        yield f"takes no value (got {value!r}); write it alone to turn it on, or as --no-... to turn it off"
+        return
+    if text.startswith(("{", "[")) and kind in ("structure", "list", "map"):
+        try:
+            parsed = json.loads(text)
+        except ValueError as error:
+            if kind == "list" and text.startswith("[") and _is_list_shorthand(text):
+                return
+            yield f"value is not valid JSON ({str(error).split(':')[0]}); check its brackets and quotes"
+            return
+        for _, problem in validate(parsed, shape_name, service.shapes):
+            yield f"value: {problem}"
+    elif kind == "string" and "enum" in shape and value not in shape["enum"]:
+        yield f"value {value!r} is not one of {', '.join(shape['enum'])}{_closest(value, shape['enum'])}"
+    elif kind in ("structure", "list") and RE_SHORTHAND_KEY.match(value):
+        try:
+            parsed = parse_shorthand(value)
         except ValueError:
             return
-        if shape["type"] == "list":
-            document = [document]
-        for _, problem in validate(document, shape_name, service.shapes, shorthand=defined):
+        if kind == "list":
+            parsed = [parsed]
+        for _, problem in validate(parsed, shape_name, service.shapes, shorthand=defined):
             yield f"value: {problem}"
+
+
+def _is_list_shorthand(text: str) -> bool:
+    """`[a,b]` is the CLI's shorthand for a list of words."""
+    try:
+        items, end = _shorthand_value(text, 0)
+    except (ValueError, IndexError):
+        return False
+    return end == len(text) and isinstance(items, list)
+
+
+def fargate_size(options: dict[str, str | None], defined: set[str]) -> str | None:
+    """What is wrong with the CPU and memory of a Fargate task definition written as options."""
+    compatibilities = (options.get("--requires-compatibilities") or "").split()
+    cpu, memory = options.get("--cpu"), options.get("--memory")
+    if "FARGATE" not in compatibilities or not cpu or not memory:
+        return None
+    if is_placeholder(cpu, defined) or is_placeholder(memory, defined):
+        return None
+    return fargate.size_problem(cpu, memory)
 
 
 def defined_placeholders(markdown: str, fences: list[markdown_scan.CodeFence]) -> set[str]:

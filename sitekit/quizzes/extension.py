@@ -113,8 +113,10 @@ class PageTreeprocessor(Treeprocessor):
             return
         if not any(el.get("data-quiz-progress") is not None for el in root.iter("section")):
             box = render.score_box(quizzes)
-            title = next((i for i, el in enumerate(root) if el.tag == "h1"), -1)
-            root.insert(title + 1, box)
+            at = next((i + 1 for i, el in enumerate(root) if el.tag == "h1"), 0)
+            while at < len(root) and root[at].get("class") == "page-reading-time":
+                at += 1
+            root.insert(at, box)
         render.number_quizzes(quizzes)
 
 

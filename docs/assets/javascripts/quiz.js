@@ -1,15 +1,19 @@
 /*
- * Self-check quizzes: check answers, keep progress in this browser, show each page's score
- * and mark finished pages in the navigation. The quizzes themselves are HTML built at build
- * time (hooks/quiz_block.py); this script only reveals and toggles what is already there,
- * and writes text with textContent, never HTML.
+ * Self-check quizzes: check answers and keep progress in this browser; show each page's
+ * score, progress in the navigation, and on the Self-check page the breakdown by page and
+ * goal and the review of missed questions. The quizzes are HTML built at build time
+ * (sitekit/quizzes); this script reveals and toggles what is there and writes text with
+ * textContent, never HTML.
  */
 (() => {
   "use strict"
 
   const root = new URL("../../", document.currentScript.src) // the site's root folder
   const storeKey = `quiz-progress:${root.pathname}` // GitHub Pages sites share an origin
-  let manifest = null // page URL -> quiz ids, from quizzes.json
+  const doneKey = `quiz-done:${root.pathname}`
+  let manifest = null // quizzes.json: pages, their quizzes and goals
+  let undo = null // the progress before the last reset
+  let reviewing = false
 
   const load = () => {
     try {
@@ -29,6 +33,14 @@
 
   const normalize = text => text.trim().replace(/\s+/g, " ").toLowerCase()
   const $$ = (selector, scope = document) => [...scope.querySelectorAll(selector)]
+  const el = (tag, className, text) => {
+    const node = document.createElement(tag)
+    if (className) node.className = className
+    if (text !== undefined) node.textContent = text
+    return node
+  }
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`
+  const stateOf = (progress, id) => progress[id]?.state
 
   /* The learner's answer: the chosen option numbers, or the text typed in. */
   const answerOf = quiz =>
@@ -47,40 +59,37 @@
 
   const isAnswered = answer => (Array.isArray(answer) ? answer.length > 0 : answer.trim() !== "")
 
-  /* Show the verdict, each chosen option's feedback and the explanation; lock the inputs. */
+  /* What each option was, in words (not by colour alone): shown after the answer. */
+  const TAGS = { right: "Correct, your choice", missed: "Correct, not chosen", wrong: "Wrong, your choice" }
+
+  /* Show the verdict, each option's result and chosen feedback, and the explanation. */
   function reveal(quiz, answer) {
     const correct = isCorrect(quiz, answer)
-    const notes = []
     quiz.dataset.quizState = correct ? "correct" : "incorrect"
+    let right = 0
+    let wrong = 0
     for (const option of $$(".quiz__option", quiz)) {
       const input = option.querySelector("input")
       const chosen = answer.includes(input.value)
       input.checked = chosen
-      option.dataset.result = option.hasAttribute("data-quiz-correct")
-        ? chosen ? "right" : "missed"
-        : chosen ? "wrong" : ""
+      const result = option.hasAttribute("data-quiz-correct") ? (chosen ? "right" : "missed") : chosen ? "wrong" : ""
+      option.dataset.result = result
+      right += result === "right"
+      wrong += result === "wrong"
+      option.querySelector(".quiz__tag")?.remove()
+      if (result) option.querySelector(".quiz__text").append(el("span", "quiz__tag", TAGS[result]))
       const feedback = option.querySelector(".quiz__feedback")
-      if (feedback) {
-        feedback.hidden = !chosen
-        if (chosen) notes.push(feedback.textContent.trim())
-      }
+      if (feedback) feedback.hidden = !chosen
     }
     for (const input of $$("input", quiz)) input.disabled = true
     if (quiz.dataset.quizKind === "fill") quiz.querySelector("input[type=text]").value = answer
 
-    const status = quiz.querySelector(".quiz__status")
-    const verdict = document.createElement("p")
-    verdict.className = "quiz__verdict"
-    verdict.textContent = correct ? "Correct." : "Not quite."
-    const right = $$("[data-quiz-correct] label", quiz).map(label => label.textContent.trim())
-    const detail = document.createElement("p")
-    detail.className = "quiz__detail"
-    detail.textContent = [
-      correct || quiz.dataset.quizKind === "fill" ? "" : `The correct answer: ${right.join("; ")}.`,
-      ...notes,
-      "The explanation follows."
-    ].filter(Boolean).join(" ")
-    status.replaceChildren(verdict, detail)
+    const total = $$("[data-quiz-correct]", quiz).length
+    let verdict = correct ? "Correct." : "Not quite."
+    if (!correct && quiz.dataset.quizKind === "multiple")
+      verdict += ` You chose ${right} of ${total} correct answers${wrong ? ` and ${plural(wrong, "wrong one", "wrong ones")}` : ""}.`
+    else if (!correct && quiz.dataset.quizKind === "single") verdict += " The correct answer is marked."
+    quiz.querySelector(".quiz__status").replaceChildren(el("p", "quiz__verdict", verdict))
 
     quiz.querySelector(".quiz__solution").open = true
     quiz.querySelector("[type=submit]").hidden = true
@@ -91,6 +100,7 @@
   function clear(quiz) {
     delete quiz.dataset.quizState
     for (const option of $$(".quiz__option", quiz)) delete option.dataset.result
+    for (const tag of $$(".quiz__tag", quiz)) tag.remove()
     for (const feedback of $$(".quiz__feedback", quiz)) feedback.hidden = true
     for (const input of $$("input", quiz)) {
       input.disabled = false
@@ -103,6 +113,16 @@
     quiz.querySelector("[data-quiz-retry]").hidden = true
   }
 
+  /* Show every quiz as the stored progress says. */
+  function restore(progress = load()) {
+    for (const quiz of $$("[data-quiz]")) {
+      const saved = progress[quiz.dataset.quiz]
+      if (saved) reveal(quiz, saved.answer)
+      else if (quiz.dataset.quizState) clear(quiz)
+    }
+    update(progress)
+  }
+
   function setUp(quiz) {
     if (quiz.dataset.quizReady) return
     quiz.dataset.quizReady = "true"
@@ -111,11 +131,8 @@
     quiz.querySelector("form").addEventListener("submit", event => {
       event.preventDefault()
       const answer = answerOf(quiz)
-      const status = quiz.querySelector(".quiz__status")
       if (!isAnswered(answer)) {
-        const hint = document.createElement("p")
-        hint.textContent = "Choose or type an answer first."
-        status.replaceChildren(hint)
+        quiz.querySelector(".quiz__status").replaceChildren(el("p", "", "Choose or type an answer first."))
         return
       }
       reveal(quiz, answer)
@@ -123,7 +140,8 @@
       progress[id] = { state: quiz.dataset.quizState, answer }
       save(progress)
       quiz.querySelector("[data-quiz-retry]").focus()
-      update()
+      update(progress)
+      if (quiz.dataset.quizState === "correct") announceDone(quiz, progress)
     })
 
     quiz.querySelector("[data-quiz-retry]").addEventListener("click", () => {
@@ -132,78 +150,221 @@
       delete progress[id]
       save(progress)
       quiz.querySelector("input").focus()
-      update()
+      update(progress)
     })
-
-    const saved = load()[id]
-    if (saved) reveal(quiz, saved.answer)
   }
 
-  /* The page's score, and the check marks in the navigation. */
-  function update() {
-    const progress = load()
+  /* Every quiz id of the module, from the manifest (with the Self-check page's own). */
+  const moduleIds = () => {
+    const ids = new Set((manifest?.pages || []).flatMap(page => page.quizzes.map(quiz => quiz.id)))
+    if (document.querySelector("[data-quiz-progress]")) for (const quiz of $$("[data-quiz]")) ids.add(quiz.dataset.quiz)
+    return ids
+  }
+
+  /* When the last quiz of the module is answered correctly: say so, once, plainly. */
+  function announceDone(quiz, progress) {
+    const ids = moduleIds()
+    if (!ids.size || ![...ids].every(id => stateOf(progress, id) === "correct")) return
+    if (localStorage.getItem(doneKey)) return
+    try {
+      localStorage.setItem(doneKey, "1")
+    } catch {}
+    quiz
+      .querySelector(".quiz__status")
+      .append(el("p", "quiz__done", "That was the last one: you have answered every quiz of the module correctly."))
+  }
+
+  /* The page's score and list of questions, the navigation, and the Self-check breakdown. */
+  function update(progress = load()) {
     const quizzes = $$("[data-quiz]")
-    const box = document.querySelector("[data-quiz-score]")
-    if (box) {
-      const right = quizzes.filter(quiz => progress[quiz.dataset.quiz]?.state === "correct").length
-      box.querySelector("[data-quiz-score-value]").textContent =
-        `${right} of ${quizzes.length} answered correctly`
+    const right = quizzes.filter(quiz => stateOf(progress, quiz.dataset.quiz) === "correct").length
+    for (const value of $$("[data-quiz-score-value]"))
+      value.textContent = `${right} of ${quizzes.length} answered correctly`
+    for (const entry of $$("[data-quiz-entry]")) {
+      const state = stateOf(progress, entry.dataset.quizEntry)
+      entry.dataset.state = state || ""
+      entry.querySelector(".quiz-entry__state")?.remove()
+      if (state)
+        entry.append(el("span", "quiz-entry__state", state === "correct" ? " (answered correctly)" : " (answered, not right yet)"))
     }
-    if (manifest) markNavigation(progress)
+    if (manifest) {
+      markNavigation(progress)
+      showBreakdown(progress)
+    }
   }
+
+  const pathOf = url => new URL(url, root).pathname
 
   function markNavigation(progress) {
-    const finished = new Set(
-      Object.entries(manifest)
-        .filter(([, ids]) => ids.length && ids.every(id => progress[id]?.state === "correct"))
-        .map(([url]) => new URL(url, root).pathname)
-    )
-    for (const link of $$(".md-nav__link[href]")) {
-      const done = finished.has(new URL(link.getAttribute("href"), location.href).pathname)
-      link.classList.toggle("quiz-nav-done", done)
-      let mark = link.querySelector(".quiz-done")
-      if (done && !mark) {
-        mark = document.createElement("span")
-        mark.className = "quiz-done"
-        mark.textContent = " (all quizzes answered correctly)"
-        link.append(mark)
-      } else if (!done && mark) {
-        mark.remove()
-      }
+    const pages = new Map((manifest.pages || []).map(page => [pathOf(page.url), page]))
+    // Page entries only: the headings of the current page (the table of contents) have a #.
+    for (const link of $$(".md-sidebar--primary .md-nav__link[href]")) {
+      if (link.getAttribute("href").includes("#") || link.closest(".md-nav--secondary")) continue
+      const page = pages.get(new URL(link.getAttribute("href"), location.href).pathname)
+      link.querySelector(".quiz-nav-progress")?.remove()
+      link.classList.remove("quiz-nav-done")
+      if (!page) continue
+      const total = page.quizzes.length
+      const right = page.quizzes.filter(quiz => stateOf(progress, quiz.id) === "correct").length
+      if (!right) continue
+      const mark = el("span", "quiz-nav-progress")
+      mark.append(el("span", "", `${right === total ? "\u2714 " : ""}${right}/${total}`))
+      mark.lastChild.setAttribute("aria-hidden", "true")
+      mark.append(el("span", "md-visually-hidden", `, ${right} of ${total} quizzes answered correctly`))
+      link.append(mark)
+      link.classList.toggle("quiz-nav-done", right === total)
     }
   }
 
-  function resetPage() {
-    const progress = load()
-    for (const quiz of $$("[data-quiz]")) {
-      delete progress[quiz.dataset.quiz]
-      clear(quiz)
+  /* Self-check: each page's and each goal's score, missed questions, and the completion line. */
+  function showBreakdown(progress) {
+    const box = document.querySelector("[data-quiz-progress]")
+    if (!box) return
+    const goals = {}
+    for (const page of manifest.pages) {
+      const right = page.quizzes.filter(quiz => stateOf(progress, quiz.id) === "correct").length
+      const row = box.querySelector(`[data-quiz-page="${CSS.escape(page.url)}"]`)
+      if (row) row.querySelector("[data-quiz-page-score]").textContent = `${right} of ${page.quizzes.length}`
+      for (const quiz of page.quizzes) {
+        const goal = (goals[quiz.goal] ||= { right: 0, total: 0 })
+        goal.total++
+        goal.right += stateOf(progress, quiz.id) === "correct"
+      }
     }
+    for (const row of $$("[data-quiz-goal-row]", box)) {
+      const goal = goals[row.dataset.quizGoalRow] || { right: 0, total: 0 }
+      row.querySelector("[data-quiz-goal-score]").textContent = `${goal.right} of ${goal.total}`
+    }
+    const missed = $$("[data-quiz]").filter(quiz => stateOf(progress, quiz.dataset.quiz) === "incorrect")
+    box.querySelector("[data-quiz-missed-count]").textContent = ` (${missed.length})`
+    const ids = moduleIds()
+    const done = box.querySelector("[data-quiz-done]")
+    done.hidden = ![...ids].every(id => stateOf(progress, id) === "correct")
+    done.textContent = done.hidden ? "" : "You have answered every quiz of the module correctly."
+    if (reviewing) review(progress)
+  }
+
+  /* Show only the questions last answered wrong, with the headings of their pages. */
+  function review(progress = load()) {
+    const main = document.querySelector(".md-content__inner")
+    const button = document.querySelector("[data-quiz-review]")
+    button.setAttribute("aria-pressed", String(reviewing))
+    main.classList.toggle("quiz-reviewing", reviewing)
+    let shown = 0
+    for (const quiz of $$("[data-quiz]")) {
+      const missed = stateOf(progress, quiz.dataset.quiz) === "incorrect"
+      // A question answered right during the review stays until the review ends.
+      if (missed) quiz.dataset.reviewed = "true"
+      const show = !reviewing || missed || quiz.dataset.reviewed === "true"
+      quiz.classList.toggle("quiz--hidden", !show)
+      shown += reviewing && show
+    }
+    if (!reviewing) for (const quiz of $$("[data-reviewed]")) delete quiz.dataset.reviewed
+    // A section heading shows while the review shows a question of its section.
+    for (const heading of $$(".md-content__inner > h2")) {
+      let next = heading.nextElementSibling
+      let any = false
+      while (next && next.tagName !== "H2") {
+        any ||= next.matches("[data-quiz]:not(.quiz--hidden)")
+        next = next.nextElementSibling
+      }
+      heading.classList.toggle("quiz--hidden", reviewing && !any)
+    }
+    const note = document.querySelector("[data-quiz-undo]")
+    if (reviewing) note.textContent = shown ? `Showing the ${plural(shown, "question", "questions")} you missed.` : "You have no missed questions to review."
+    else if (!undo) note.textContent = ""
+  }
+
+  /* Reset some quizzes (a page, or all), keeping what is needed to undo it. */
+  function reset(ids, what, status) {
+    const progress = load()
+    undo = { ...progress }
+    for (const id of ids) delete progress[id]
     save(progress)
-    update()
+    restore(progress)
+    status.replaceChildren(el("span", "", `${what} cleared. `))
+    const button = el("button", "md-button quiz-undo", "Undo")
+    button.type = "button"
+    button.addEventListener("click", () => {
+      save(undo)
+      undo = null
+      restore()
+      status.replaceChildren(el("span", "", "Your answers are back."))
+    })
+    status.append(button)
+  }
+
+  function setUpResets() {
+    const pageReset = document.querySelector("[data-quiz-reset]")
+    if (pageReset && !pageReset.dataset.quizReady) {
+      pageReset.dataset.quizReady = "true"
+      const status = el("p", "quiz-score__status")
+      status.setAttribute("role", "status")
+      pageReset.after(status)
+      pageReset.addEventListener("click", () =>
+        reset(
+          $$("[data-quiz]").map(quiz => quiz.dataset.quiz),
+          "This page's answers are",
+          status
+        )
+      )
+    }
+    const box = document.querySelector("[data-quiz-progress]")
+    if (!box || box.dataset.quizReady) return
+    box.dataset.quizReady = "true"
+    const status = box.querySelector("[data-quiz-undo]")
+    box.querySelector("[data-quiz-review]").addEventListener("click", () => {
+      reviewing = !reviewing
+      review()
+    })
+    for (const button of $$("[data-quiz-reset-page]", box)) {
+      button.addEventListener("click", () => {
+        const page = manifest?.pages.find(p => p.url === button.dataset.quizResetPage)
+        if (page) reset(page.quizzes.map(quiz => quiz.id), `The answers of ${page.title} are`, status)
+      })
+    }
+    const all = box.querySelector("[data-quiz-reset-all]")
+    all.addEventListener("click", () => {
+      const ask = el("span", "", "Clear every answer on every page? ")
+      const yes = el("button", "md-button", "Yes, clear them all")
+      const no = el("button", "md-button", "Keep them")
+      yes.type = no.type = "button"
+      yes.addEventListener("click", () => {
+        reset([...moduleIds()], "Every answer is", status)
+        status.querySelector("button")?.focus()
+      })
+      no.addEventListener("click", () => {
+        status.replaceChildren()
+        all.focus()
+      })
+      status.replaceChildren(ask, yes, " ", no)
+      no.focus()
+    })
   }
 
   function init() {
     for (const quiz of $$("[data-quiz]")) setUp(quiz)
-    const reset = document.querySelector("[data-quiz-reset]")
-    if (reset && !reset.dataset.quizReady) {
-      reset.dataset.quizReady = "true"
-      reset.addEventListener("click", resetPage)
-    }
-    update()
+    setUpResets()
+    reviewing = false
+    restore()
   }
 
   fetch(new URL("quizzes.json", root))
-    .then(response => (response.ok ? response.json() : {}))
-    .catch(() => ({}))
+    .then(response => (response.ok ? response.json() : null))
+    .catch(() => null)
     .then(data => {
-      manifest = data
-      markNavigation(load())
+      manifest = data?.pages ? data : null
+      update()
     })
 
   /* Printed pages show every answer. */
   window.addEventListener("beforeprint", () => {
     for (const details of $$(".quiz__solution")) details.open = true
+  })
+
+  /* Answers given in another tab show here when the learner comes back. */
+  window.addEventListener("storage", event => {
+    if (event.key === storeKey) restore()
   })
 
   /* Material swaps the page on instant navigation and emits on document$. */
