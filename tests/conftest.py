@@ -128,7 +128,8 @@ def write_site(
     Args:
         folder: Where to write it.
         pages: Markdown files by path under docs/; their text is dedented.
-        hooks: Which of the project's hooks to load (the report hook always comes first).
+        hooks: Which of the project's hooks to load (the report hook always comes first, then
+            the offline hook, which writes the manifest that every page links).
         extra: More mkdocs.yml text.
     """
     for name, text in pages.items():
@@ -157,7 +158,7 @@ def write_site(
         "      alternate_style: true",
         "  - sitekit.quizzes",
         "hooks:",
-        *(f"  - {HOOKS / name}.py" for name in ("report", *hooks)),
+        *(f"  - {HOOKS / name}.py" for name in ("report", "offline", *hooks)),
     ]
     (folder / "mkdocs.yml").write_text("\n".join(config) + "\n" + textwrap.dedent(extra), encoding="utf-8")
     return folder

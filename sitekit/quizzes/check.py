@@ -100,9 +100,12 @@ class PageCheck:
     def check_rendered(self, html: str) -> None:
         """After rendering: name quizzes that never became one, and options left as text."""
         unclosed = {p.line for p in self.page.problems}
+        # After a quiz that is not closed, Markdown reads the rest of its container as that
+        # quiz: what goes wrong there follows from it, and is not reported again.
+        cut = min(unclosed, default=None)
         left = len(RE_LEFTOVER.findall(html))
         for quiz in self.page.quizzes:
-            if quiz.line in self.taken or quiz.line in unclosed:
+            if quiz.line in self.taken or quiz.line in unclosed or (cut is not None and quiz.line > cut):
                 continue
             if left:
                 self.add(quiz.line, why_not_read(quiz))
@@ -118,6 +121,8 @@ class PageCheck:
         }
         code = markdown_scan.code_lines(self.markdown)
         for number, line in enumerate(self.markdown.split("\n"), start=1):
+            if cut is not None and number + self.offset > cut:
+                break
             if number not in inside and number not in code and RE_OPTION_LINE.match(line):
                 self.add(
                     number + self.offset,
