@@ -25,11 +25,12 @@ def _report(question, quiz, error) -> None:
 def on_page_markdown(markdown: str, *, page, config, **kwargs) -> None:
     """Read the page's quiz blocks as written, so that mistakes can name their lines."""
     global _page
-    from sitekit import mkdocs_adapter, project
+    from sitekit import mkdocs_adapter
     from sitekit.quizzes.check import PageCheck
 
-    _, body, offset = project.strip_front_matter(page.file.content_string)
-    _page = PageCheck(mkdocs_adapter.report().source(page), body, offset)
+    whole = page.file.content_string  # the body follows the front matter's lines
+    offset = whole[: len(whole) - len(markdown)].count("\n") if whole.endswith(markdown) else 0
+    _page = PageCheck(mkdocs_adapter.report().source(page), markdown, offset)
 
 
 def on_page_content(html: str, *, page, **kwargs) -> None:

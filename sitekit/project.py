@@ -65,6 +65,9 @@ class Project:
         return page_url(src_uri, self.use_directory_urls)
 
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
+
+
 class _Loader(yaml.Loader):
     """The YAML rules of `mkdocs.yml`: MkDocs' and Zensical's loaders both take Python tags."""
 
@@ -172,7 +175,7 @@ def strip_front_matter(markdown: str) -> tuple[dict[str, Any], str, int]:
     for number in range(1, len(lines)):
         if lines[number].rstrip() in ("---", "..."):
             try:
-                meta = yaml.safe_load("\n".join(lines[1:number])) or {}
+                meta = yaml.load("\n".join(lines[1:number]), Loader=SafeLoader) or {}
             except yaml.YAMLError:
                 return {}, markdown, 0
             if not isinstance(meta, dict):

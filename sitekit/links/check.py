@@ -11,6 +11,7 @@ and only for problems (`where_written`), so a clean build pays for no source loo
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import posixpath
 import re
@@ -307,9 +308,9 @@ class Problem:
 class Site:
     """The built site: its files and, for each HTML page, its scan; and its Markdown sources.
 
-    Verdicts are cached: a link that climbs to the site root (`../ecs/` from any page one
-    folder deep) means the same on every such page, so the navigation is checked once per
-    depth, not once per page.
+    Verdicts are cached by what a link's meaning depends on (see `_scope`): `../ecs/` from
+    any page one folder deep means the same, so the navigation is checked once per folder,
+    not once per page.
     """
 
     files: set[str]
@@ -319,14 +320,14 @@ class Site:
     docs_files: set[str] = field(default_factory=set)  # files under docs/ that are not pages
     lower: dict[str, str] = field(init=False)
     by_url: dict[str, str] = field(init=False)
-    good: dict[object, set[str]] = field(init=False)
+    external_theme: set[str] = field(init=False)  # the theme's external links, reported once
     verdicts: dict[tuple[object, str], Target | Problem | None] = field(init=False)
     targets: dict[tuple[object, str], str | None] = field(init=False)  # (scope, url) -> built file
 
     def __post_init__(self) -> None:
         self.lower = {name.lower(): name for name in self.files}
         self.by_url = {url: uri for uri, url in self.sources.items()}
-        self.good = {}
+        self.external_theme = set()
         self.verdicts = {}
         self.targets = {}
 
@@ -340,15 +341,34 @@ class Site:
 
 
 def _scope(url: str, page_url: str) -> object:
-    """What the meaning of `url` depends on, besides itself: nothing, the depth or the page."""
-    if not url or url.startswith("#"):
+    """What the meaning of `url` depends on, besides itself.
+
+    Nothing for an absolute link; the page for a fragment or a `.md` link; otherwise the
+    folder the link is relative to once its `../` are climbed: `../ecs/` means the same on
+    every page one folder below the root, and `../topic-2/` on every page of `generated/`.
+    The navigation repeats on every page, so this runs for every link of every page.
+    """
+    first = url[:1]
+    if not first or first == "#":
         return page_url
-    if url.startswith("/") or RE_SCHEME.match(url):
+    if first == "/" or (":" in url and RE_SCHEME.match(url)):
         return ""
-    depth = page_url.count("/")
-    if url.startswith("../" * depth) and not url.startswith("../" * (depth + 1)):
-        return depth
-    return posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
+    if ".md" in url and url.partition("#")[0].partition("?")[0].endswith(".md"):
+        return page_url
+    up = 0
+    while url.startswith("../", 3 * up):
+        up += 1
+    return _folder(page_url, up)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder(page_url: str, up: int) -> object:
+    """The folder of a page, `up` levels higher (or how far above the root that is)."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    parts = base.split("/")[:-1]
+    if up > len(parts):
+        return ("above the root", up - len(parts))
+    return "/".join(parts[: len(parts) - up])
 
 
 def _closest(wrong: str, candidates: Iterable[str]) -> str | None:
@@ -377,9 +397,7 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
     """
     problems: list[Problem] = []
     external: list[tuple[Link, str]] = []
-    depth, folder = scan.url.count("/"), _scope("x", scan.url)
-    todo = scan.theme - site.good.get(depth, set()) - site.good.get(folder, set())
-    groups = [(None, scan.content), *scan.copied, ("theme", todo)]
+    groups = [(None, scan.content), *scan.copied, ("theme", scan.theme)]
     for written_in, urls in groups:
         seen: dict[str, int] = {}
         for url in urls:
@@ -391,12 +409,12 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
                 verdict = target if target.kind in ("skip", "external") else check_target(site, scan, Link(url), target)
                 site.verdicts[(scope, url)] = verdict
             if verdict is None or (isinstance(verdict, Target) and verdict.kind == "skip"):
-                if written_in == "theme" and scope in (depth, folder, ""):
-                    site.good.setdefault(scope if scope != "" else depth, set()).add(url)
-            elif isinstance(verdict, Target):
-                external.append((Link(url, written_in), verdict.path))
-                if written_in == "theme":  # the same on every page: once is enough
-                    site.good.setdefault(scope if scope != "" else depth, set()).add(url)
+                continue
+            if isinstance(verdict, Target):
+                if written_in != "theme" or url not in site.external_theme:  # the theme's: once is enough
+                    external.append((Link(url, written_in), verdict.path))
+                    if written_in == "theme":
+                        site.external_theme.add(url)
             else:
                 problems.append(
                     Problem(
@@ -414,12 +432,13 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
 
 
 def reached_files(site: Site, scan: PageScan) -> set[str]:
-    """The built files that the page's links lead to (each link resolved once per scope)."""
+    """The built files that the links of the page's content lead to (each resolved once per
+    scope). The theme's links (the navigation, the footer) lead only to pages in the nav."""
     files: set[str] = set()
-    for link in scan.links:
-        key = (_scope(link.url, scan.url), link.url)
+    for url in [*scan.content, *(url for _, urls in scan.copied for url in urls)]:
+        key = (_scope(url, scan.url), url)
         if key not in site.targets:
-            target = resolve(link.url, scan.url, site.site_url)
+            target = resolve(url, scan.url, site.site_url)
             site.targets[key] = site.file_for(target.path) if target.kind == "internal" else None
         if site.targets[key] is not None:
             files.add(site.targets[key])

@@ -90,6 +90,7 @@ class SiteLinks:
         found: list[Finding] = []
         outgoing: dict[str, list[tuple[check.Link, check.PageScan]]] = {}
         reached: set[str] = set()  # built files that some other page links to
+        outside_nav = any(scan.uri not in self.nav for scan in self.scans.values())
         for file, scan in self.scans.items():
             problems, links = check.check_page(site, scan)
             for link, url in links:
@@ -102,7 +103,8 @@ class SiteLinks:
                 uri = "" if problem.link.written_in == "theme" else self.uri_of(where, scan.uri)
                 message = check.describe(problem, written, scan, site, uri, raw, self.docs)
                 found.append(Finding(where, line, message, WARNING, check="link"))
-            reached |= check.reached_files(site, scan) - {file}
+            if outside_nav:  # only pages outside the nav need another page's link
+                reached |= check.reached_files(site, scan) - {file}
         for file, scan in self.scans.items():
             if scan.uri not in self.nav and file not in reached:
                 found.append(Finding(scan.source, 1, NOT_REACHED, WARNING, check="link"))

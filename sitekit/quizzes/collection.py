@@ -41,6 +41,7 @@ class Module:
     pages: list[PageQuizzes] = field(default_factory=list)
     goals: dict[str, str] = field(default_factory=dict)  # G3 -> its title on Home
     collector: str | None = None  # the source URI of the page with `/// quiz-collection`
+    _manifest: dict | None = field(default=None, repr=False)
 
     def collected(self) -> list[tuple[PageQuizzes, list[sources.QuizSource]]]:
         """The quizzes the collecting page copies: every other page's, each id once."""
@@ -87,6 +88,11 @@ class Module:
 
     def manifest(self) -> dict:
         """`quizzes.json`: pages, their quizzes and goals, for the navigation and Self-check."""
+        if self._manifest is None:
+            self._manifest = self._make_manifest()
+        return self._manifest
+
+    def _make_manifest(self) -> dict:
         collector = self.project.url(self.collector) if self.collector else None
         return {
             "pages": [

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from sitekit import markdown_scan
 from sitekit.quizzes.model import quiz_id, short
 
@@ -45,18 +47,21 @@ class QuizSource:
     lines: list[str] = field(default_factory=list)
     section_id: str = ""
     section_title: str = ""
+    _options: dict | bool | None = field(default=False, repr=False)
 
     @property
     def name(self) -> str:
         return f'quiz "{short(self.question)}"' if self.question else "quiz"
 
     def read_options(self) -> dict | None:
-        """The YAML options, or None when they are not a mapping."""
-        try:
-            options = yaml.safe_load(self.options) if self.options.strip() else {}
-        except yaml.YAMLError:
-            return None
-        return options if isinstance(options, dict) else None
+        """The YAML options, or None when they are not a mapping (read once)."""
+        if self._options is False:
+            try:
+                options = yaml.load(self.options, Loader=SafeLoader) if self.options.strip() else {}
+            except yaml.YAMLError:
+                options = None
+            self._options = options if isinstance(options, dict) else None
+        return self._options  # type: ignore[return-value]
 
     @property
     def id(self) -> str:
