@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from sitekit import markdown_scan
+from sitekit.project import SafeLoader
 from sitekit.quizzes.model import quiz_id, short
 
 RE_BLOCK_START = re.compile(
