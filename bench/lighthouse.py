@@ -1,18 +1,21 @@
 """Lighthouse scores (mobile) of every page, served as GitHub Pages would serve them.
 
-    python bench/lighthouse.py            # needs `npm ci` (Lighthouse) and Chromium
+    python bench/lighthouse.py [--runs 3] [PAGE ...]    # needs `npm ci` (Lighthouse) and Chromium
 
 Builds the site for a local address, serves it on 127.0.0.1 with gzip and cache headers,
 and runs Lighthouse's default mobile audit (simulated slow 4G, 4x CPU slowdown) on each
-page. Prints performance, accessibility, best-practices and SEO scores.
+page, `--runs` times. Prints the median of each score and metric over the runs, and the
+lowest and highest performance score.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,8 +53,40 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
 
+def audit(url: str, report: Path) -> tuple[list[int], list[float]]:
+    """One Lighthouse run: the four scores, and LCP (s), TBT (ms) and CLS."""
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --no-first-run",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    data = json.loads(report.read_text())
+    scores = [
+        round(100 * data["categories"][c]["score"]) for c in ("performance", "accessibility", "best-practices", "seo")
+    ]
+    audits = data["audits"]
+    metrics = [
+        audits["largest-contentful-paint"]["numericValue"] / 1000,
+        audits["total-blocking-time"]["numericValue"],
+        audits["cumulative-layout-shift"]["numericValue"],
+    ]
+    return scores, metrics
+
+
 def main() -> None:
-    only = sys.argv[1:]  # optional page paths, e.g. ecr/ self-check/
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("only", nargs="*", help="page paths, e.g. ecr/ self-check/ (default: every page)")
+    args = parser.parse_args()
+    only = args.only
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run `npm ci` first")
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,41 +104,20 @@ def main() -> None:
         pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
         pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
         pages = [p for p in pages if not only or p in only]
-        print(f"{'page':<14} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   LCP     TBT   CLS")
+        print(f"Lighthouse, mobile, median of {args.runs} runs per page")
+        print(
+            f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   {'LCP':>6} {'TBT':>7} {'CLS':>6}  perf range"
+        )
         for page in pages:
-            report = Path(tmp) / "report.json"
-            subprocess.run(
-                [
-                    str(LIGHTHOUSE),
-                    url + page,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report}",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                    "--disable-component-update --no-first-run",
-                ],
-                check=True,
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
-            )
-            data = json.loads(report.read_text())
-            scores = [
-                round(100 * data["categories"][c]["score"])
-                for c in ("performance", "accessibility", "best-practices", "seo")
-            ]
-            audits = data["audits"]
-            metrics = [
-                audits[name]["displayValue"]
-                for name in ("largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
-            ]
+            runs = [audit(url + page, Path(tmp) / "report.json") for _ in range(args.runs)]
+            scores = [statistics.median(run[0][i] for run in runs) for i in range(4)]
+            metrics = [statistics.median(run[1][i] for run in runs) for i in range(3)]
+            perf = [run[0][0] for run in runs]
             print(
-                f"{page or 'home':<14} "
-                + " ".join(f"{s:>5}" for s in scores)
-                + f"  {metrics[0]:>6} {metrics[1]:>7} {metrics[2]:>5}"
+                f"{page or 'home':<20} "
+                + " ".join(f"{s:>5.0f}" for s in scores)
+                + f"   {metrics[0]:5.1f}s {metrics[1]:5.0f}ms {metrics[2]:6.3f}  {min(perf)}-{max(perf)}"
             )
-            if os.environ.get("LIGHTHOUSE_DETAILS"):
-                for audit in ("layout-shifts", "long-tasks", "bootup-time"):
-                    items = audits.get(audit, {}).get("details", {}).get("items", [])
-                    print(f"    {audit}: {json.dumps(items)[:600]}")
         server.shutdown()
 
 

@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from sitekit.offline import precache_list
+
 ROOT = Path(__file__).resolve().parent.parent
 LOADS = re.compile(
     r'<(?:script|img)\b[^>]*\ssrc="([^"]+)"|<link\b(?=[^>]*rel="(?:stylesheet|icon)")[^>]*\shref="([^"]+)"'
@@ -77,6 +79,15 @@ def main() -> None:
         quiz = [site / "assets/javascripts/quiz.js", site / "assets/stylesheets/quiz.css"]
         raw, gz = (sum(sizes(f)[i] for f in quiz) for i in (0, 1))
         print(f"\nQuiz script and style sheet together: {raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzipped")
+        cached = [
+            site / ("index.html" if path == "./" else path + ("index.html" if path.endswith("/") else ""))
+            for path, _ in precache_list(site)
+        ]
+        total = sum(sizes(f)[1] for f in cached if f.is_file())
+        print(
+            f"Service worker precache, after the first visit: {len(cached)} files, {total / 1024:.0f} KB gzipped "
+            "(fetched after the page has loaded)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-from sitekit.diagrams.source import digest, find_fences, missing_accessibility
 from sitekit.diagrams.fence import choose, width
+from sitekit.diagrams.source import digest, find_fences, missing_accessibility
 from sitekit.diagrams.svg import clean_svg
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
