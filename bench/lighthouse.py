@@ -106,7 +106,7 @@ def main() -> None:
         pages = [p for p in pages if not only or p in only]
         print(f"Lighthouse, mobile, median of {args.runs} runs per page")
         print(
-            f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   {'LCP':>6} {'TBT':>7} {'CLS':>6}  perf range"
+            f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   {'LCP':>6} {'TBT':>7} {'CLS':>6}  range"
         )
         for page in pages:
             runs = [audit(url + page, Path(tmp) / "report.json") for _ in range(args.runs)]
