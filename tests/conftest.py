@@ -280,8 +280,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, site_url):
-    """A fresh browser tab (empty storage) that fails the test on any request off 127.0.0.1."""
-    context = browser.new_context(base_url=site_url)
+    """A fresh browser tab (empty storage) that fails the test on any request off 127.0.0.1.
+
+    Service workers are blocked here (the offline tests allow them in their own context), so
+    that no test pays for precaching the site in the background.
+    """
+    context = browser.new_context(base_url=site_url, service_workers="block")
     tab = context.new_page()
     outside: list[str] = []
     errors: list[str] = []
