@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from sitekit.diagrams.fence import choose, width
+from sitekit.diagrams.fence import PHONE_WIDTH, width
 from sitekit.diagrams.source import digest, find_fences, missing_accessibility
 from sitekit.diagrams.svg import clean_svg
 
@@ -69,13 +69,13 @@ def test_every_diagram_of_the_site_has_its_svg_and_no_svg_is_unused():
     )
     assert result.returncode == 0, result.stderr
     sources = {f.digest for page in (ROOT / "docs").rglob("*.md") for f in find_fences(page.read_text())}
-    stored = {p.name.removesuffix(".svg") for p in (ROOT / "diagrams").glob("*.svg")}
-    assert stored == sources | {f"{name}.narrow" for name in sources} and len(sources) >= 4
+    stored = {p.stem for p in (ROOT / "diagrams").glob("*.svg")}
+    assert sources == stored and len(sources) >= 4
 
 
 def test_every_stored_svg_records_the_text_it_was_rendered_from():
     for svg in (ROOT / "diagrams").glob("*.svg"):
-        assert f'data-source-digest="{svg.name.split(".")[0]}"' in svg.read_text()
+        assert f'data-source-digest="{svg.stem}"' in svg.read_text()
 
 
 DIAGRAM = "# Page\n\nText.\n\n```mermaid\nflowchart LR\n    accTitle: T\n    accDescr: D\n    a --> b\n```\n"
@@ -102,11 +102,9 @@ def test_a_rendered_diagram_is_inlined(tiny_site, tmp_path):
     (tmp_path / "diagrams").mkdir()
     name = digest(find_fences(DIAGRAM)[0].source)
     (tmp_path / "diagrams" / f"{name}.svg").write_text('<svg role="img" width="300"><title>T</title></svg>\n')
-    (tmp_path / "diagrams" / f"{name}.narrow.svg").write_text('<svg role="img" width="200"><title>T</title></svg>\n')
     build = tiny_site({"index.md": DIAGRAM}, hooks=("diagrams",))
     assert build.ok, build.messages()
     html = (build.site / "index.html").read_text()
-    # 300 px fits a phone: one rendering for every screen.
     assert re.search(r'<figure class="diagram">\s*<div class="diagram__canvas"><svg role="img" width="300">', html)
 
 
@@ -122,11 +120,9 @@ def test_render_script_draws_a_diagram_in_chromium(tmp_path):
         [sys.executable, "-m", "sitekit.diagrams.render"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    name = digest(find_fences(DIAGRAM)[0].source)
-    svg = (tmp_path / "diagrams" / f"{name}.svg").read_text()
+    svg = (tmp_path / "diagrams" / f"{digest(find_fences(DIAGRAM)[0].source)}.svg").read_text()
     assert "<title" in svg and ">T</title>" in svg and "<text" in svg and "<style" not in svg
-    narrow = (tmp_path / "diagrams" / f"{name}.narrow.svg").read_text()  # drawn top to bottom for phones
-    assert ">T</title>" in narrow and width(narrow) < width(svg)
+    assert 0 < width(svg) <= PHONE_WIDTH
 
     (tmp_path / "docs" / "index.md").write_text(
         "# Page\n\n```mermaid\nflowchart LR\n    accTitle: T\n    accDescr: D\n    a --> \n```\n"
@@ -138,23 +134,13 @@ def test_render_script_draws_a_diagram_in_chromium(tmp_path):
     assert "deleted unused diagrams/" in result.stdout  # the old SVG went with the old text
 
 
-def test_a_page_shows_the_rendering_whose_labels_stay_readable():
-    def svg(px: int) -> str:
-        return f'<svg role="img" width="{px}"></svg>'
-
-    assert choose(svg(500), svg(300)) == (svg(500), None)  # fits a phone as written
-    assert choose(svg(900), svg(400)) == (svg(900), svg(400))  # as written on desktops, top to bottom on phones
-    assert choose(svg(1100), svg(400)) == (svg(400), None)  # too wide for 12-px labels on a desktop
-    assert choose(None, None) == (None, None)
-
-
-def test_a_diagram_too_wide_for_a_phone_even_top_to_bottom_is_reported(tiny_site, tmp_path):
+def test_a_diagram_too_wide_for_a_phone_is_reported(tiny_site, tmp_path):
     (tmp_path / "diagrams").mkdir()
     name = digest(find_fences(DIAGRAM)[0].source)
-    (tmp_path / "diagrams" / f"{name}.svg").write_text('<svg role="img" width="900"></svg>\n')
-    (tmp_path / "diagrams" / f"{name}.narrow.svg").write_text('<svg role="img" width="640"></svg>\n')
+    (tmp_path / "diagrams" / f"{name}.svg").write_text('<svg role="img" width="640"></svg>\n')
     build = tiny_site({"index.md": DIAGRAM}, hooks=("diagrams",))
     assert (
-        "docs/index.md:5: the diagram is 640 px wide even drawn top to bottom, so on a phone its labels would be "
-        "smaller than 10 px; shorten its labels (break them with <br>) or put fewer boxes side by side"
+        "docs/index.md:5: the diagram is 640 px wide, so on a phone its labels would be smaller than 10 px; "
+        "draw it top to bottom (flowchart TB), shorten its labels (break them with <br>) or put fewer boxes "
+        "side by side, to at most 572 px"
     ) in build.messages()

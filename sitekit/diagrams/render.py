@@ -4,16 +4,14 @@
     python -m sitekit.diagrams.render --check  # only report what is missing (exit 1)
 
 Run it in the folder of mkdocs.yml. Needs Chromium (Playwright drives it) and Mermaid from
-npm (`npm ci`). Each diagram is stored twice: `diagrams/<digest>.svg` as written, and
-`diagrams/<digest>.narrow.svg` top to bottom and tighter, for phones (see `fence`). SVGs
-that no page uses any more are deleted.
+npm (`npm ci`). Each diagram is stored as `diagrams/<digest>.svg`; SVGs that no page uses
+any more are deleted.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -32,22 +30,6 @@ MERMAID_CONFIG = {
     "flowchart": {"htmlLabels": False, "padding": 16, "nodeSpacing": 40, "rankSpacing": 48},
     "fontFamily": "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif",
 }
-# The phone rendering: top to bottom, with less space between boxes.
-NARROW_CONFIG = {
-    **MERMAID_CONFIG,
-    "flowchart": {"htmlLabels": False, "padding": 10, "nodeSpacing": 24, "rankSpacing": 36},
-}
-RE_DIRECTION = re.compile(r"^(\s*(?:flowchart|graph)\s+)(LR|RL)\b", re.M)
-
-
-def narrow_source(text: str) -> str:
-    """The diagram drawn top to bottom (a flowchart written left to right turns)."""
-    return RE_DIRECTION.sub(r"\1TB", text, count=1)
-
-
-def stored(name: str) -> list[Path]:
-    """The SVGs a diagram needs: as written, and for phones."""
-    return [STORE / f"{name}.svg", STORE / f"{name}.narrow.svg"]
 
 
 def diagrams_in(docs: Path) -> dict[str, tuple[Path, diagram_source.Fence]]:
@@ -69,24 +51,20 @@ def render(todo: dict[str, tuple[Path, diagram_source.Fence]]) -> list[str]:
         page = browser.new_page()
         page.set_content("<!doctype html><html><body></body></html>")
         page.add_script_tag(path=str(MERMAID_JS))
-        variants = [("", MERMAID_CONFIG, lambda text: text), (".narrow", NARROW_CONFIG, narrow_source)]
-        for suffix, config, source_of in variants:
-            page.evaluate("config => mermaid.initialize(config)", config)
-            for name, (path, fence) in todo.items():
-                where = f"{path.relative_to(ROOT)}:{fence.line}"
-                try:
-                    svg = page.evaluate(
-                        "async ([id, text]) => (await mermaid.render(id, text)).svg",
-                        [f"diagram-{name}{suffix.replace('.', '-')}", source_of(fence.source)],
-                    )
-                except Exception as error:  # Mermaid's parse errors arrive as browser errors.
-                    message = str(error).split("\n")[0].removeprefix("Error: ")
-                    if not suffix:
-                        errors.append(f"{where}: the diagram does not parse: {message}")
-                    continue
-                file = STORE / f"{name}{suffix}.svg"
-                file.write_text(mermaid_svg.clean_svg(svg, name) + "\n", encoding="utf-8")
-                print(f"{where}: rendered diagrams/{file.name}")
+        page.evaluate("config => mermaid.initialize(config)", MERMAID_CONFIG)
+        for name, (path, fence) in todo.items():
+            where = f"{path.relative_to(ROOT)}:{fence.line}"
+            try:
+                svg = page.evaluate(
+                    "async ([id, text]) => (await mermaid.render(id, text)).svg",
+                    [f"diagram-{name}", fence.source],
+                )
+            except Exception as error:  # Mermaid's parse errors arrive as browser errors.
+                message = str(error).split("\n")[0].removeprefix("Error: ")
+                errors.append(f"{where}: the diagram does not parse: {message}")
+                continue
+            (STORE / f"{name}.svg").write_text(mermaid_svg.clean_svg(svg, name) + "\n", encoding="utf-8")
+            print(f"{where}: rendered diagrams/{name}.svg")
         browser.close()
     return errors
 
@@ -105,8 +83,8 @@ def main() -> int:
         for path, fence in diagrams.values()
         for name in diagram_source.missing_accessibility(fence.source)
     ]
-    todo = {n: d for n, d in diagrams.items() if args.all or not all(p.exists() for p in stored(n))}
-    unused = [p for p in STORE.glob("*.svg") if p.name.split(".")[0] not in diagrams]
+    todo = {n: d for n, d in diagrams.items() if args.all or not (STORE / f"{n}.svg").exists()}
+    unused = [p for p in STORE.glob("*.svg") if p.stem not in diagrams]
     if args.check:
         errors += [f"{p.relative_to(ROOT)}:{f.line}: the diagram has no rendered SVG" for p, f in todo.values()]
         errors += [f"{p.relative_to(ROOT)}: no page uses this SVG any more" for p in unused]
