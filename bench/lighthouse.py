@@ -105,9 +105,7 @@ def main() -> None:
         pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
         pages = [p for p in pages if not only or p in only]
         print(f"Lighthouse, mobile, median of {args.runs} runs per page")
-        print(
-            f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   {'LCP':>6} {'TBT':>7} {'CLS':>6}  range"
-        )
+        print(f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   {'LCP':>6} {'TBT':>7} {'CLS':>6}  range")
         for page in pages:
             runs = [audit(url + page, Path(tmp) / "report.json") for _ in range(args.runs)]
             scores = [statistics.median(run[0][i] for run in runs) for i in range(4)]

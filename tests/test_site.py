@@ -186,7 +186,7 @@ def test_service_pages_have_at_least_three_quizzes(source):
 
 def test_prices_carry_an_as_of_date_and_link_the_pricing_pages():
     text = (DOCS / "pricing.md").read_text()
-    assert "as of November 2026" in text.lower() or "As of November 2026" in text
+    assert "as of december 2026" in text.lower()
     for page in ("ecr", "ecs", "fargate", "eks"):
         assert f"https://aws.amazon.com/{page}/pricing/" in text
 

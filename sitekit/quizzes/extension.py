@@ -162,7 +162,9 @@ def read_header_options(text: str) -> dict[str, Any] | None:
         return None
     if options is None:
         return {}
-    return options if isinstance(options, dict) else None
+    if not isinstance(options, dict) or not all(isinstance(key, str) for key in options):
+        return None  # not a mapping of option names
+    return options
 
 
 class _QuickStart:
