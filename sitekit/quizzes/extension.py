@@ -68,7 +68,8 @@ class QuizBlock(Block):
             quiz = read_quiz(self.argument, self.raw_options, list(block))
         except QuizError as error:
             render.render_invalid(block, str(error))
-            report(self.argument, None, error)
+            if "from" not in self.raw_options:  # a copy's mistake is reported where it is written
+                report(self.argument, None, error)
             return
         render.render_quiz(block, quiz)
         report(self.argument, quiz, None)
