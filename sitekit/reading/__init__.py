@@ -5,7 +5,10 @@ A Python-Markdown extension (`markdown_extensions: - sitekit.reading`):
 - "About 12 minutes to read" below the page's title, counted from its words at 200 words a
   minute (quiz answers and explanations included: they are read too);
 - a line break after each tab label and each quiz option, so that the search index reads
-  "Console AWS CLI" rather than "ConsoleAWS CLI".
+  "Console AWS CLI" rather than "ConsoleAWS CLI";
+- in long inline code and link text (an image URI, an ARN, a URL), a place to break a line
+  after each `/`, `.`, `_`, `:` and `@`, so that on a phone such a name wraps at its
+  punctuation instead of running out of its column or breaking inside a word.
 """
 
 from __future__ import annotations
@@ -22,6 +25,21 @@ from markdown.util import AtomicString
 
 WORDS_PER_MINUTE = 200
 RE_WORD = re.compile(r"\w+")
+RE_BREAK_AFTER = re.compile(r"(?<=[/._:@])(?=[^/._:@\s])")
+LONG = 20  # characters: shorter names fit a phone's line as they are
+
+
+def add_breaks(el: etree.Element) -> None:
+    """Let the text of `el` (no children) break after its punctuation, with `<wbr>`."""
+    text = el.text or ""
+    parts = RE_BREAK_AFTER.split(text)
+    if len(parts) < 2:
+        return
+    atomic = isinstance(text, AtomicString)
+    el.text = AtomicString(parts[0]) if atomic else parts[0]
+    for part in parts[1:]:
+        wbr = etree.SubElement(el, "wbr")
+        wbr.tail = AtomicString(part) if atomic else part
 
 
 def reading_minutes(words: int) -> int:
@@ -33,7 +51,10 @@ class ReadingTreeprocessor(Treeprocessor):
     """Add the reading time below the title; separate the words of adjacent labels."""
 
     def run(self, root: etree.Element) -> None:
+        in_pre = {id(code) for pre in root.iter("pre") for code in pre.iter("code")}
         for el in root.iter():
+            if el.tag in ("code", "a") and not len(el) and len(el.text or "") > LONG and id(el) not in in_pre:
+                add_breaks(el)
             cls = el.get("class", "")
             if "tabbed-labels" in cls:
                 for label in el:

@@ -197,10 +197,13 @@
 
   function markNavigation(progress) {
     const pages = new Map((manifest.pages || []).map(page => [pathOf(page.url), page]))
-    // Page entries only: the headings of the current page (the table of contents) have a #.
-    for (const link of $$(".md-sidebar--primary .md-nav__link[href]")) {
-      if (link.getAttribute("href").includes("#") || link.closest(".md-nav--secondary")) continue
-      const page = pages.get(new URL(link.getAttribute("href"), location.href).pathname)
+    // Page entries only (the current page's headings have a #). On a phone the current
+    // page's entry is a label that opens its table of contents: it stands for this page.
+    const entries = $$(".md-sidebar--primary .md-nav__link[href], .md-sidebar--primary label.md-nav__link--active")
+    for (const link of entries) {
+      const href = link.getAttribute("href")
+      if (href?.includes("#") || link.closest(".md-nav--secondary")) continue
+      const page = pages.get(href ? new URL(href, location.href).pathname : location.pathname)
       link.querySelector(".quiz-nav-progress")?.remove()
       link.classList.remove("quiz-nav-done")
       if (!page) continue
@@ -211,7 +214,10 @@
       mark.append(el("span", "", `${right === total ? "\u2714 " : ""}${right}/${total}`))
       mark.lastChild.setAttribute("aria-hidden", "true")
       mark.append(el("span", "md-visually-hidden", `, ${right} of ${total} quizzes answered correctly`))
-      link.append(mark)
+      // Right after the title's last word, with no space, so that it never wraps apart.
+      const title = link.querySelector(".md-ellipsis") || link
+      title.lastChild?.nodeType === Node.TEXT_NODE && (title.lastChild.textContent = title.lastChild.textContent.trimEnd())
+      title.append(mark)
       link.classList.toggle("quiz-nav-done", right === total)
     }
   }
