@@ -250,3 +250,23 @@ def test_models_are_cached_per_botocore_version(tmp_path: Path):
     assert len(cached) == 1 and cached[0].parent.name == first.version
     assert Models(tmp_path).service("ecr").operations.keys() == first.service("ecr").operations.keys()
     assert first.service("no-such-service") is None
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("aws eks update-cluster-version --name prod --kubernetes-version 1.33", None),
+        (
+            "aws eks update-cluster-version --name prod --version 1.33",
+            "'aws eks update-cluster-version': the required option --kubernetes-version is missing",
+        ),
+        ("aws ecs update-service --cluster prod --service web --disable-execute-command", None),
+        (
+            "aws ecs update-service --cluster prod --service web --no-enable-execute-command",
+            "'aws ecs update-service': unknown option --no-enable-execute-command (did you mean --enable-execute-command?)",
+        ),
+    ],
+)
+def test_options_the_aws_cli_renames_are_checked_by_their_cli_names(models, command, message):
+    """The AWS CLI names some options differently from the API (its argrename customization)."""
+    assert problems(bash(command), models) == ([f"4: {message}"] if message else [])

@@ -61,6 +61,26 @@ CLI_COMMANDS: dict[tuple[str, str], set[str]] = {
         "--codedeploy-deployment-group",
     },
 }
+# Options the AWS CLI gives another name than the API's (the CLI's argrename customization),
+# for the services the pages use: `aws eks update-cluster-version --kubernetes-version 1.33`.
+RENAMED_OPTIONS: dict[tuple[str, str, str], str] = {
+    ("ec2", "*", "--no-egress"): "--ingress",
+    ("ec2", "*", "--no-disable-api-termination"): "--enable-api-termination",
+    ("ec2", "create-image", "--no-no-reboot"): "--reboot",
+    ("eks", "create-cluster", "--version"): "--kubernetes-version",
+    ("eks", "update-cluster-version", "--version"): "--kubernetes-version",
+    ("eks", "create-nodegroup", "--version"): "--kubernetes-version",
+    ("eks", "update-nodegroup-version", "--version"): "--kubernetes-version",
+    ("ecs", "*", "--no-enable-execute-command"): "--disable-execute-command",
+    ("ecs", "execute-command", "--no-interactive"): "--non-interactive",
+}
+
+
+def renamed(service: str, command: str, option: str) -> str:
+    """The name the AWS CLI gives an option of an API operation."""
+    return RENAMED_OPTIONS.get((service, command, option)) or RENAMED_OPTIONS.get((service, "*", option)) or option
+
+
 REMOVED_COMMANDS = {("ecr", "get-login"): "use 'aws ecr get-login-password | docker login ...' instead"}
 # Deprecations that AWS documents but the API model does not mark (Amazon ECR User Guide,
 # "Scan images for software vulnerabilities": scanning is configured per registry now).
@@ -499,9 +519,11 @@ def check_command(tokens: list[str], models: Models, defined: set[str]) -> Itera
     shape = service.shapes[operation["input"]["shape"]] if "input" in operation else {"members": {}}
     members = shape.get("members", {})
     by_option = {f"--{cli_name(m)}": m for m in members}
+    by_option = {renamed(service_name, command, option): m for option, m in by_option.items()}
     flags = {
         f"--no-{cli_name(m)}": m for m, spec in members.items() if service.shapes[spec["shape"]]["type"] == "boolean"
     }
+    flags = {renamed(service_name, command, option): m for option, m in flags.items()}
     allowed = set(by_option) | set(flags) | GLOBAL_OPTIONS | OPERATION_OPTIONS
     if operation["name"] in service.paginated:
         allowed |= PAGINATION_OPTIONS
@@ -529,8 +551,9 @@ def check_command(tokens: list[str], models: Models, defined: set[str]) -> Itera
             yield f"{shown}: {problem}", False
     if not given & {"--cli-input-json", "--cli-input-yaml", "--generate-cli-skeleton"}:
         for member in shape.get("required", []):
-            if f"--{cli_name(member)}" not in given:
-                yield f"{shown}: the required option --{cli_name(member)} is missing", False
+            option = renamed(service_name, command, f"--{cli_name(member)}")
+            if option not in given:
+                yield f"{shown}: the required option {option} is missing", False
 
 
 def _options(args: list[str]) -> list[tuple[str, str | None]]:

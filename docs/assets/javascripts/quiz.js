@@ -31,7 +31,7 @@
     }
   }
 
-  const normalize = text => text.trim().replace(/\s+/g, " ").toLowerCase()
+  const normalize = text => String(text).trim().replace(/\s+/g, " ").toLowerCase()
   const $$ = (selector, scope = document) => [...scope.querySelectorAll(selector)]
   const el = (tag, className, text) => {
     const node = document.createElement(tag)
@@ -57,7 +57,7 @@
     return answer.length === right.length && right.every(value => answer.includes(value))
   }
 
-  const isAnswered = answer => (Array.isArray(answer) ? answer.length > 0 : answer.trim() !== "")
+  const isAnswered = answer => (Array.isArray(answer) ? answer.length > 0 : String(answer).trim() !== "")
 
   /* What each option was, in words (not by colour alone): shown after the answer. */
   const TAGS = { right: "Correct, your choice", missed: "Correct, not chosen", wrong: "Wrong, your choice" }

@@ -1,8 +1,8 @@
 /*
  * Theme fixes and helpers, run after Material's script on every page (Material emits
  * document$ on load and after each instant navigation): accessible names Material leaves
- * out, abbreviations that explain themselves on a tap, and the service worker that keeps
- * the module readable offline.
+ * out, and the service worker that keeps the module readable offline. (Abbreviations show
+ * what they stand for on a tap through Material's own tooltips, content.tooltips.)
  */
 (() => {
   "use strict"
@@ -33,32 +33,6 @@
           node.setAttribute("aria-hidden", "true")
   }).observe(document.body, { childList: true })
 
-  /*
-   * A tap on an abbreviation shows what it stands for (touch screens have no hover): a
-   * small note below it, until the next tap anywhere.
-   */
-  let tip = null
-  const closeTip = () => {
-    tip?.remove()
-    tip = null
-  }
-  document.addEventListener("click", event => {
-    const abbr = event.target instanceof Element ? event.target.closest("abbr[title]") : null
-    const same = abbr && tip?.dataset.for === abbr.textContent
-    closeTip()
-    if (!abbr || same) return
-    tip = document.createElement("span")
-    tip.className = "abbr-tip"
-    tip.dataset.for = abbr.textContent
-    tip.setAttribute("role", "status")
-    tip.textContent = `${abbr.textContent}: ${abbr.title}`
-    const box = abbr.getBoundingClientRect()
-    tip.style.left = `${Math.max(8, Math.min(box.left + scrollX, scrollX + innerWidth - 288))}px`
-    tip.style.top = `${box.bottom + scrollY + 6}px`
-    document.body.append(tip)
-  })
-  document.addEventListener("keydown", event => event.key === "Escape" && closeTip())
-
   /* Offline: after the page has loaded, so that the first visit is not slowed. */
   if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
     addEventListener("load", () => {
@@ -66,8 +40,5 @@
     })
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(() => {
-    closeTip()
-    fix()
-  })
+  if (typeof document$ !== "undefined") document$.subscribe(fix)
 })()
