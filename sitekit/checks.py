@@ -2,7 +2,8 @@
 over the built site.
 
 - `check_sources`: every page's quizzes (each rendered with the project's own Markdown
-  extensions), diagrams and AWS CLI examples, and every quiz's learning goal.
+  extensions), diagrams, AWS CLI examples and links to pages that do not exist, and every
+  quiz's learning goal.
 - `after_build`: the steps a builder without MkDocs hooks needs (quizzes.json) and the link
   check of the built site.
 
@@ -24,6 +25,7 @@ from sitekit.diagrams import check as diagram_check
 from sitekit.diagrams import fence
 from sitekit.findings import Finding
 from sitekit.links import report as link_report
+from sitekit.links import source as link_source
 from sitekit.quizzes import collection
 from sitekit.quizzes.check import PageCheck
 
@@ -53,6 +55,7 @@ def check_page(project: projects.Project, uri: str) -> list[Finding]:
     found = list(page.findings)
     found += diagram_check.check_page(text, file, project.root / "diagrams")
     found += api_examples.check_page(text, file)
+    found += link_source.missing_pages(text, file, uri, set(project.pages()))
     return found
 
 

@@ -274,7 +274,7 @@ LAYOUT_JS = (
 
   /* Quizzes: "Answer and explanation" well below "Check answer" (16 px at least), a smaller
      control than the text, and the explanation at the size of the page's text. */
-  const body = parseFloat(getComputedStyle(inner.querySelector("p") || inner).fontSize)
+  const body = parseFloat(getComputedStyle(inner.querySelector(":scope > p:not([class])") || inner).fontSize)
   for (const quiz of inner.querySelectorAll("[data-quiz]")) {
     if (!seen(quiz)) continue
     const question = quiz.querySelector("legend")?.textContent.trim().slice(0, 60)

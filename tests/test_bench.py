@@ -35,7 +35,8 @@ def test_generated_site_builds_clean_with_every_hook(tmp_path, shape):
     assert build.messages() == []
     pages = json.loads((build.site / "quizzes.json").read_text())["pages"]
     generated = [page for page in pages if page["url"].startswith("generated/topic-")]
-    assert len(generated) == 8 and all(len(page["quizzes"]) == 2 for page in generated)  # two quizzes a page
+    assert len(generated) == (8 if shape == "nav" else 0)  # the module is the pages of the nav
+    assert all(len(page["quizzes"]) == 2 for page in generated)  # two quizzes a page
     page = (build.site / "generated" / "topic-003" / "index.html").read_text()
     article = page[page.index("<article") : page.index("</article>")]
     assert article.count('class="quiz"') == 2 and 'class="tabbed-set' in article and 'class="admonition' in article

@@ -19,7 +19,7 @@ from conftest import ROOT, _QuietHandler
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
-COPIED = ("docs", "includes", "diagrams", "overrides", "hooks")
+COPIED = ("docs", "includes", "diagrams", "overrides", "hooks", "sitekit")
 
 
 def copy_project(folder: Path) -> Path:

@@ -224,7 +224,7 @@ def test_back_restores_the_address_the_learner_left(page):
     page.mouse.wheel(0, 4000)
     page.wait_for_timeout(400)
     before = page.url
-    page.locator("article a[href$='/ecs/']").first.click()
+    page.locator("article a[href*='/ecs/']").first.click()
     page.wait_for_url("**/ecs/**")
     page.go_back()
     page.wait_for_url("**/ecr/**")

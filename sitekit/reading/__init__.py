@@ -20,26 +20,35 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 WORDS_PER_MINUTE = 200
 RE_WORD = re.compile(r"\w+")
-RE_BREAK_AFTER = re.compile(r"(?<=[/._:@])(?=[^/._:@\s])")
-LONG = 20  # characters: shorter names fit a phone's line as they are
+RE_BREAK_AFTER = re.compile(r"(?<=[/._:@])(?=[^/._:@\s<&])")
+# Inline code (not in a code block) and link text of 21 characters or more, without markup
+# inside: shorter names fit a phone's line as they are.
+RE_LONG_NAME = re.compile(r"(?P<open><code>|<a [^>]*>)(?P<text>[^<]{21,})(?P<close></code>|</a>)")
+RE_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
-def add_breaks(el: etree.Element) -> None:
-    """Let the text of `el` (no children) break after its punctuation, with `<wbr>`."""
-    text = el.text or ""
-    parts = RE_BREAK_AFTER.split(text)
-    if len(parts) < 2:
-        return
-    atomic = isinstance(text, AtomicString)
-    el.text = AtomicString(parts[0]) if atomic else parts[0]
-    for part in parts[1:]:
-        wbr = etree.SubElement(el, "wbr")
-        wbr.tail = AtomicString(part) if atomic else part
+def add_breaks(html: str) -> str:
+    """Let long inline code and link text break after their punctuation, with `<wbr>`."""
+
+    def breaks(m: re.Match[str]) -> str:
+        return m.group("open") + RE_BREAK_AFTER.sub("<wbr>", m.group("text")) + m.group("close")
+
+    parts = RE_PRE.split(html)  # code blocks keep their lines as they are
+    return "".join(part if i % 2 else RE_LONG_NAME.sub(breaks, part) for i, part in enumerate(parts))
+
+
+class BreaksPostprocessor(Postprocessor):
+    """After Markdown has put back the code it set aside (highlighted inline code comes back
+    only here), give long names their places to break."""
+
+    def run(self, text: str) -> str:
+        return add_breaks(text) if "<code>" in text or "<a " in text else text
 
 
 def reading_minutes(words: int) -> int:
@@ -51,10 +60,7 @@ class ReadingTreeprocessor(Treeprocessor):
     """Add the reading time below the title; separate the words of adjacent labels."""
 
     def run(self, root: etree.Element) -> None:
-        in_pre = {id(code) for pre in root.iter("pre") for code in pre.iter("code")}
         for el in root.iter():
-            if el.tag in ("code", "a") and not len(el) and len(el.text or "") > LONG and id(el) not in in_pre:
-                add_breaks(el)
             cls = el.get("class", "")
             if "tabbed-labels" in cls:
                 for label in el:
@@ -77,6 +83,7 @@ class ReadingExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         """After inline Markdown and the table of contents (5), before the quizzes' score (4)."""
         md.treeprocessors.register(ReadingTreeprocessor(md), "reading", 4.5)
+        md.postprocessors.register(BreaksPostprocessor(md), "reading-breaks", 5)
 
 
 def makeExtension(**kwargs: Any) -> ReadingExtension:

@@ -76,8 +76,10 @@
       option.dataset.result = result
       right += result === "right"
       wrong += result === "wrong"
-      option.querySelector(".quiz__tag")?.remove()
-      if (result) option.querySelector(".quiz__text").append(el("span", "quiz__tag", TAGS[result]))
+      const text = option.querySelector(".quiz__text")
+      text.querySelector(".quiz__tag")?.remove()
+      if (text.lastChild?.nodeType === Node.TEXT_NODE && text.lastChild.textContent === " ") text.lastChild.remove()
+      if (result) option.querySelector(".quiz__text").append(" ", el("span", "quiz__tag", TAGS[result]))
       const feedback = option.querySelector(".quiz__feedback")
       if (feedback) feedback.hidden = !chosen
     }
@@ -100,7 +102,10 @@
   function clear(quiz) {
     delete quiz.dataset.quizState
     for (const option of $$(".quiz__option", quiz)) delete option.dataset.result
-    for (const tag of $$(".quiz__tag", quiz)) tag.remove()
+    for (const tag of $$(".quiz__tag", quiz)) {
+      if (tag.previousSibling?.textContent === " ") tag.previousSibling.remove()
+      tag.remove()
+    }
     for (const feedback of $$(".quiz__feedback", quiz)) feedback.hidden = true
     for (const input of $$("input", quiz)) {
       input.disabled = false
