@@ -153,11 +153,12 @@ def test_after_a_first_visit_the_module_works_offline(browser, site_url):
         quiz = tab.locator("[data-quiz][data-quiz-kind='single']").first
         answer(quiz)
         assert quiz.get_attribute("data-quiz-state") == "correct"
+        answered = quiz.get_attribute("data-quiz")
         tab.goto("eks/")  # and another, by instant navigation
         nav_link(tab, "AWS Fargate").click()
         tab.wait_for_url("**/fargate/")
         assert (
-            tab.locator(f"[data-quiz='{quiz.get_attribute('data-quiz')}']").get_attribute("data-quiz-state")
+            tab.locator(f"[data-quiz='{answered}']").get_attribute("data-quiz-state")
             == "correct"
         )
         box = tab.locator("input[data-md-component='search-query']")
