@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 MATERIAL_ONLY = [
     'Attribute "autocomplete" is only allowed when the input type is',
     'Attribute "autocorrect" not allowed on element "input" at this point.',

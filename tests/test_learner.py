@@ -157,10 +157,7 @@ def test_after_a_first_visit_the_module_works_offline(browser, site_url):
         tab.goto("eks/")  # and another, by instant navigation
         nav_link(tab, "AWS Fargate").click()
         tab.wait_for_url("**/fargate/")
-        assert (
-            tab.locator(f"[data-quiz='{answered}']").get_attribute("data-quiz-state")
-            == "correct"
-        )
+        assert tab.locator(f"[data-quiz='{answered}']").get_attribute("data-quiz-state") == "correct"
         box = tab.locator("input[data-md-component='search-query']")
         box.click()
         box.press_sequentially("Spot", delay=30)  # search, offline
