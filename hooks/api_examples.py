@@ -1,7 +1,7 @@
 """AWS CLI commands and API documents under MkDocs: each problem with its file and line.
 
 The models come from botocore (read as data, cached under `.cache/aws-models/`), and only
-when a page has a command or a marked document to check.
+when a page has a command or a marked document that no earlier build checked.
 """
 
 from __future__ import annotations
@@ -27,3 +27,10 @@ def on_page_markdown(markdown: str, *, page, **kwargs) -> None:
 
     build = mkdocs_adapter.report()
     build.add(api_examples.check_page(page.file.content_string, build.source(page)))
+
+
+def on_post_build(*, config) -> None:
+    """Keep what this build checked, so that the next build skips the pages that did not change."""
+    from sitekit import api_examples
+
+    api_examples.save_results()

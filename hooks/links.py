@@ -17,17 +17,17 @@ def on_config(config) -> None:
     """Take over MkDocs' link checks, so that a problem is never reported twice."""
     global _links
     from sitekit import mkdocs_adapter
-    from sitekit.links import external, report
+    from sitekit.links import report, settings
 
     try:
-        settings = external.read_settings(config.extra.get("linkcheck", {}), Path(config.config_file_path).parent)
+        options = settings.read_settings(config.extra.get("linkcheck", {}), Path(config.config_file_path).parent)
     except ValueError as error:
         raise mkdocs_adapter.plugin_error(config, f"mkdocs.yml: {error}") from None
     _links = report.SiteLinks(
         Path(config.config_file_path).resolve(),
         Path(config.docs_dir).resolve(),
         config.site_url or "",
-        settings=settings,
+        settings=options,
         check_external=report.external_requested(),
     )
     for checks in (config.validation.links, config.validation.nav):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_dates: dict = {}
+_dates: dict = {}  # a page's source, relative to docs/ -> the date shown
 
 
 def on_config(config) -> None:
@@ -12,11 +12,16 @@ def on_config(config) -> None:
     from sitekit.page_dates import history
 
     global _dates
-    _dates = history.last_changed(Path(config.docs_dir))
+    docs = Path(config.docs_dir).resolve()
+    _dates = {
+        path.relative_to(docs).as_posix(): f"{date:%-d %B %Y}"
+        for path, date in history.last_changed(docs).items()
+        if path.is_relative_to(docs)
+    }
 
 
 def on_page_markdown(markdown: str, *, page, **kwargs) -> None:
     """Material shows `revision_date` under the page content."""
-    date = _dates.get(Path(page.file.abs_src_path).resolve())
+    date = _dates.get(page.file.src_uri)
     if date is not None:
-        page.meta.setdefault("revision_date", f"{date:%-d %B %Y}")
+        page.meta.setdefault("revision_date", date)

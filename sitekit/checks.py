@@ -68,6 +68,7 @@ def check_sources(project: projects.Project) -> list[Finding]:
         for uri in project.pages():
             found += check_page(project, uri)
         found += collection.read_module(project.config_file).findings()
+    api_examples.save_results()
     return found
 
 

@@ -51,13 +51,17 @@ class Report:
     config: Any
     serving: bool = False
     findings: list[Finding] = field(default_factory=list)
+    docs: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.docs = projects.display_path(self.config.docs_dir, self.config.config_file_path)
 
     def add(self, findings: list[Finding]) -> None:
         self.findings.extend(findings)
 
     def source(self, page: Any) -> str:
         """A page's source file as messages name it (`docs/ecr.md`)."""
-        return projects.display_path(page.file.abs_src_path, self.config.config_file_path)
+        return f"{self.docs}/{page.file.src_uri}"
 
 
 _report: Report | None = None

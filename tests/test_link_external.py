@@ -13,7 +13,8 @@ from typing import ClassVar
 
 import pytest
 
-from sitekit.links.external import Checker, Settings, read_settings, retry_after
+from sitekit.links.external import Checker, retry_after
+from sitekit.links.settings import Settings, read_settings
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

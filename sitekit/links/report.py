@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sitekit import project as projects
 from sitekit.findings import INFO, WARNING, Finding
-from sitekit.links import check, external
+from sitekit.links import check, settings
 
 NOT_REACHED = (
     "page is not in the nav and no page links to it; add it to nav in mkdocs.yml or link to it from another page"
@@ -34,7 +34,7 @@ class SiteLinks:
     nav: set[str] = field(default_factory=set)  # source URIs in the navigation
     scans: dict[str, check.PageScan] = field(default_factory=dict)  # built file -> scan
     theme: dict[str, check.ThemeRead] = field(default_factory=dict)  # parts of the theme's markup, read once
-    settings: external.Settings = field(default_factory=external.Settings)
+    settings: settings.Settings = field(default_factory=settings.Settings)
     check_external: bool = False
     _markdown: dict[str, str] = field(default_factory=dict)
 
@@ -114,6 +114,8 @@ class SiteLinks:
 
     def _external(self, site, outgoing, progress) -> list[Finding]:
         """Check external links (LINKCHECK_EXTERNAL=1): broken ones fail, moved ones inform."""
+        from sitekit.links import external  # network code, only when asked for
+
         results = external.Checker(self.settings).check_all(sorted(outgoing), progress)
         found = []
         for url, result in sorted(results.items()):
@@ -154,7 +156,7 @@ def for_project(project: projects.Project) -> SiteLinks:
         project.site_url,
         sources={uri: project.url(uri) for uri in project.pages()},
         nav={page.src_uri for page in project.nav},
-        settings=external.read_settings(project.extra.get("linkcheck", {}), project.root),
+        settings=settings.read_settings(project.extra.get("linkcheck", {}), project.root),
         check_external=external_requested(),
     )
     return links

@@ -56,7 +56,7 @@ class PageCheck:
     taken: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.page = sources.read_page(self.markdown, self.offset)
+        self.page = sources.read_page(self.markdown, self.offset, sections=False)
         for problem in self.page.problems:
             self.add(problem.line, problem.message)
 
@@ -99,6 +99,8 @@ class PageCheck:
 
     def check_rendered(self, html: str) -> None:
         """After rendering: name quizzes that never became one, and options left as text."""
+        if not self.page.quizzes and "[x]" not in self.markdown and "[ ]" not in self.markdown:
+            return  # nothing of a quiz in the page
         unclosed = {p.line for p in self.page.problems}
         # After a quiz that is not closed, Markdown reads the rest of its container as that
         # quiz: what goes wrong there follows from it, and is not reported again.

@@ -102,15 +102,17 @@ def _plain_title(title: str) -> str:
     return re.sub(r"[*_`]", "", title).strip()
 
 
-def read_page(markdown: str, offset: int = 0) -> PageSource:
+def read_page(markdown: str, offset: int = 0, sections: bool = True) -> PageSource:
     """Read the quiz blocks of a page's Markdown (without front matter).
 
     Args:
         markdown: The source.
         offset: Lines before it in the file (the front matter), added to every line number.
+        sections: Also note the section each quiz is in (the Self-check collection needs it;
+            the checks do not).
     """
     page = PageSource()
-    if "///" not in markdown and "#" not in markdown:
+    if "///" not in markdown:
         return page
     lines = markdown.split("\n")
     code = markdown_scan.code_lines(markdown)
@@ -120,7 +122,7 @@ def read_page(markdown: str, offset: int = 0) -> PageSource:
         number = index + 1
         if number in code:
             continue
-        if text.startswith("#") and (h := RE_HEADING.match(text)):
+        if sections and text.startswith("#") and (h := RE_HEADING.match(text)):
             attrs = RE_ATTR_ID.search(h.group("attrs") or "")
             section_title = _plain_title(h.group("title"))
             section_id = attrs.group("id") if attrs else slugify(section_title)
