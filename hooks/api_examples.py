@@ -26,7 +26,7 @@ def on_page_markdown(markdown: str, *, page, **kwargs) -> None:
     from sitekit import api_examples, mkdocs_adapter
 
     build = mkdocs_adapter.report()
-    build.add(api_examples.check_page(page.file.content_string, build.source(page)))
+    build.add(api_examples.check_page(build.text(page), build.source(page)))
 
 
 def on_post_build(*, config) -> None:

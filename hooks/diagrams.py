@@ -32,4 +32,4 @@ def on_page_markdown(markdown: str, *, page, **kwargs) -> None:
     from sitekit.diagrams import check, fence
 
     build = mkdocs_adapter.report()
-    build.add(check.check_page(page.file.content_string, build.source(page), fence.STORE))
+    build.add(check.check_page(build.text(page), build.source(page), fence.STORE))

@@ -28,7 +28,7 @@ def on_page_markdown(markdown: str, *, page, config, **kwargs) -> None:
     from sitekit import mkdocs_adapter
     from sitekit.quizzes.check import PageCheck
 
-    whole = page.file.content_string  # the body follows the front matter's lines
+    whole = mkdocs_adapter.report().text(page)  # the body follows the front matter's lines
     offset = whole[: len(whole) - len(markdown)].count("\n") if whole.endswith(markdown) else 0
     _page = PageCheck(mkdocs_adapter.report().source(page), markdown, offset)
 

@@ -6,6 +6,7 @@ what sits inside a fenced code block there is code, not content.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Iterator
@@ -25,7 +26,8 @@ class CodeFence:
     info: str = ""  # everything after the backticks: language, title, attributes
 
 
-def code_fences(markdown: str) -> list[CodeFence]:
+@functools.lru_cache(maxsize=8)  # several checks read the same page in turn
+def code_fences(markdown: str) -> tuple[CodeFence, ...]:
     """Return the fenced code blocks of a Markdown text, nested ones (in tabs, lists,
     admonitions or block quotes) included; a fence inside another is part of its text."""
     fences = []
@@ -51,17 +53,15 @@ def code_fences(markdown: str) -> list[CodeFence]:
         body_text = textwrap.dedent("\n".join(body))
         fences.append(CodeFence(start=i + 1, end=j + 1, language=language, body=body_text, info=m.group("info")))
         i = j + 1
-    return fences
+    return tuple(fences)
 
 
-def code_lines(markdown: str) -> set[int]:
+@functools.lru_cache(maxsize=8)
+def code_lines(markdown: str) -> frozenset[int]:
     """Return the numbers of the lines that belong to a fenced code block, fences included."""
     if "```" not in markdown and "~~~" not in markdown:
-        return set()
-    inside: set[int] = set()
-    for fence in code_fences(markdown):
-        inside.update(range(fence.start, fence.end + 1))
-    return inside
+        return frozenset()
+    return frozenset(n for fence in code_fences(markdown) for n in range(fence.start, fence.end + 1))
 
 
 def lines_outside_code(markdown: str) -> Iterator[tuple[int, str]]:

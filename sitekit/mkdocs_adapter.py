@@ -52,6 +52,7 @@ class Report:
     serving: bool = False
     findings: list[Finding] = field(default_factory=list)
     docs: str = field(init=False)
+    _text: tuple[Any, str] = (None, "")  # the page last read, and its text
 
     def __post_init__(self) -> None:
         self.docs = projects.display_path(self.config.docs_dir, self.config.config_file_path)
@@ -62,6 +63,13 @@ class Report:
     def source(self, page: Any) -> str:
         """A page's source file as messages name it (`docs/ecr.md`)."""
         return f"{self.docs}/{page.file.src_uri}"
+
+    def text(self, page: Any) -> str:
+        """A page's whole source file, front matter included: read from disk once per page
+        (MkDocs reads it again on every `content_string`)."""
+        if self._text[0] is not page:
+            self._text = (page, page.file.content_string)
+        return self._text[1]
 
 
 _report: Report | None = None

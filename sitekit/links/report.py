@@ -37,10 +37,10 @@ class SiteLinks:
     settings: settings.Settings = field(default_factory=settings.Settings)
     check_external: bool = False
     _markdown: dict[str, str] = field(default_factory=dict)
+    docs: str = field(init=False)  # the docs folder as messages name it: `docs`
 
-    @property
-    def docs(self) -> str:
-        return projects.display_path(str(self.docs_dir), str(self.config_file))
+    def __post_init__(self) -> None:
+        self.docs = projects.display_path(str(self.docs_dir), str(self.config_file))
 
     def add_page(self, dest_uri: str, output: str, content: str | None, url: str, src_uri: str) -> None:
         """Read a built page: its links and ids, once."""

@@ -38,13 +38,16 @@ self.addEventListener("activate", event =>
 def precache_list(site_dir: Path) -> list[tuple[str, str]]:
     """Every file of the built site (relative path, revision), directory pages as `x/`."""
     files = []
-    for folder, _, names in os.walk(site_dir):
-        for name in sorted(names):
-            path = Path(folder, name)
-            rel = path.relative_to(site_dir).as_posix()
+    top = os.fspath(site_dir)
+    for folder, _, names in os.walk(top):
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        for name in names:
+            rel = prefix + name
             if rel in SKIPPED or rel.startswith(SKIPPED_FOLDERS) or rel.endswith((".map", ".gz")):
                 continue
-            revision = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            with open(os.path.join(folder, name), "rb") as file:
+                revision = hashlib.sha256(file.read()).hexdigest()[:12]
             files.append((rel.removesuffix("index.html") or "./", revision))
     return sorted(files)
 
