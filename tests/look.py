@@ -130,6 +130,7 @@ LAYOUT_JS = (
   const seen = (e, options = {visibilityProperty: true}) => e.checkVisibility(options)
 
   const letter = /[\p{L}\p{N}]/u
+  const closing = /[.,;:!?)\]]/ // punctuation that must stay on the line of what it closes
   const sameLine = (a, b) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 * Math.min(a.height, b.height)
   const rectsOf = range => [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0)
   const range = document.createRange()
@@ -173,7 +174,9 @@ LAYOUT_JS = (
       // laid out on demand for getClientRects, in boxes that never show: skip it.
       if (!whole.length || !seen(node.parentElement)) continue
       const text = node.data
-      const joined = previous && letter.test(previous.data.at(-1)) && letter.test(text[0]) && block(previous) === block(node)
+      const last = previous?.data.at(-1) ?? " "
+      const joined = previous && block(previous) === block(node) &&
+        ((letter.test(last) && letter.test(text[0])) || (/\S/.test(last) && closing.test(text[0])))
       if (joined) {
         // Adjacent in the text flow: nothing between them, not even a space or a line break.
         range.setStart(previous, previous.data.length)
@@ -187,7 +190,7 @@ LAYOUT_JS = (
           range.setEnd(node, 1)
           const b = rectsOf(range)[0]
           if (a && b && !sameLine(a, b)) {
-            const word = (previous.data.match(/[\p{L}\p{N}]+$/u) || [""])[0] + "|" + (text.match(/^[\p{L}\p{N}]+/u) || [""])[0]
+            const word = (previous.data.match(/[\p{L}\p{N}]+$/u) || [""])[0] + "|" + (text.match(/^(?:[\p{L}\p{N}]+|[.,;:!?)\]])/u) || [""])[0]
             out.split.push({
               word,
               context: context(previous.data + text, previous.data.length - 1, previous.data.length + 1),
@@ -198,6 +201,17 @@ LAYOUT_JS = (
       }
       previous = node
       if (whole.every(r => sameLine(r, whole[0]))) continue // the whole node is on one line
+      // A closing mark pushed alone to the next line (".", ")" after a long unbreakable word).
+      for (const m of text.matchAll(/(?<=\S)[.,;:!?)\]]/gu)) {
+        range.setStart(node, m.index - 1)
+        range.setEnd(node, m.index)
+        const a = rectsOf(range)[0]
+        range.setStart(node, m.index)
+        range.setEnd(node, m.index + 1)
+        const b = rectsOf(range)[0]
+        if (a && b && !sameLine(a, b))
+          out.split.push({word: text[m.index - 1] + "|" + m[0], context: context(text, m.index - 1, m.index + 1), where: where(node.parentElement, state)})
+      }
       for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
         if (m[0].length < 2) continue
         range.setStart(node, m.index)

@@ -116,6 +116,31 @@ def findings(results: dict, source: str) -> list[tuple[tuple, dict]]:
 # Layout ----------------------------------------------------------------------------------
 
 
+# A page made to fail, so that a measure that finds nothing cannot pass for one that looks.
+BROKEN = """<!doctype html><html><body><div class="md-content"><div class="md-content__inner"
+ style="width: 200px; font: 16px/1.5 sans-serif; overflow-wrap: anywhere">
+<p id="split">The option IMMUTABLE_WITH_EXCLUSION keeps tags.</p>
+<p id="lone" style="font-family: monospace; width: 16.5ch">Read (<a href="#">ABCDEFGHIJKLMNO</a>).</p>
+<p id="fine">Short words wrap at spaces, as they should.</p>
+<table id="wide" style="white-space: nowrap"><tr><td>one</td><td>two</td><td>three</td><td>four</td><td>five</td><td>six</td></tr></table>
+</div></div></body></html>"""
+
+
+def test_the_measure_finds_split_words_lone_marks_and_wide_elements(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.set_content(BROKEN)
+        found = layout_findings(page, "phone")
+    finally:
+        context.close()
+    split = {w["word"] for w in found["split"]}
+    assert split & {"IMMUTABLE", "WITH", "EXCLUSION"}, found["split"]
+    assert {w for w in split if w.endswith(("|.", "|)"))}, found["split"]
+    assert not any("Short" in w["context"] for w in found["split"]), found["split"]
+    assert [w["element"] for w in found["wide"]] and found["wide"][0]["element"].startswith("table"), found["wide"]
+
+
 @pytest.mark.parametrize("source", PAGES)
 def test_no_word_is_split_across_lines(layout, source):
     problems = [
