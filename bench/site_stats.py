@@ -57,8 +57,8 @@ def main() -> None:
             f"Strict build of the site: median {statistics.median(times):.2f} s over {args.rounds} builds "
             f"(fastest {min(times):.2f} s)\n"
         )
-        print(f"{'page':<14} {'HTML':>14} {'CSS+JS+images':>18} {'first visit':>14}")
-        print(f"{'':<14} {'raw / gzip KB':>14} {'raw / gzip KB':>18} {'gzip KB':>14}")
+        print(f"{'page':<18} {'HTML':>14} {'CSS+JS+images':>18} {'first visit':>14}")
+        print(f"{'':<18} {'raw / gzip KB':>14} {'raw / gzip KB':>18} {'gzip KB':>14}")
         for page in sorted(site.rglob("index.html")):
             name = str(page.parent.relative_to(site)).replace(".", "home")
             if name.startswith(("search", "assets")):
@@ -73,7 +73,7 @@ def main() -> None:
             raw = sum(sizes(f)[0] for f in files)
             gz = sum(sizes(f)[1] for f in files)
             print(
-                f"{name:<14} {html_raw / 1024:6.1f} / {html_gz / 1024:5.1f} {raw / 1024:9.1f} / {gz / 1024:6.1f}"
+                f"{name:<18} {html_raw / 1024:6.1f} / {html_gz / 1024:5.1f} {raw / 1024:9.1f} / {gz / 1024:6.1f}"
                 f" {(html_gz + gz) / 1024:14.1f}"
             )
         quiz = [site / "assets/javascripts/quiz.js", site / "assets/stylesheets/quiz.css"]
