@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -280,3 +282,65 @@ def test_read_options_defaults():
 )
 def test_block_options_read_with_libyaml(text, expected):
     assert quiz_extension.read_header_options(text) == expected
+
+
+NESTED_IN_LISTS = """
+/// details | Steps
+- First step
+
+    /// quiz | Inside a list item inside a block?
+    - [x] Yes
+    - [ ] No
+    ///
+
+- Second step
+
+    /// tab | Console
+
+    1. A numbered step
+
+        /// quiz | Two lists and two blocks deep?
+        - [ ] No
+        - [x] Yes
+        ///
+
+    ///
+///
+
+/// quiz | At the top, after nested blocks?
+- [x] Yes
+- [ ] No
+///
+"""
+
+
+def test_blocks_walk_the_page_only_when_nested_and_render_the_same():
+    """The Blocks loop's walk of the whole page (to count list items between nested blocks)
+    is skipped while one block is open; nested blocks in lists render as Blocks renders them."""
+    extensions = [*EXTENSIONS, "pymdownx.blocks.details", "pymdownx.blocks.tab", QuizExtension()]
+    text = (
+        textwrap.dedent(NESTED_IN_LISTS).strip("\n")
+        + "\n\n"
+        + "\n\n".join(f"/// quiz | Question {n}?\n- [x] Yes\n- [ ] No\n///" for n in range(30))
+    )
+    md = markdown.Markdown(extensions=extensions)
+    manager = md.parser.blockprocessors["blocks"]
+    assert manager.parse_blocks.walks_when_nested
+    ours = md.convert(text)
+
+    upstream = markdown.Markdown(extensions=extensions)
+    manager = upstream.parser.blockprocessors["blocks"]
+    manager.parse_blocks = type(manager).parse_blocks.__get__(manager)  # Blocks' own loop
+    assert ours == upstream.convert(text)
+    assert ours.count('class="quiz"') == 33
+    assert "Two lists and two blocks deep?" in ours and "[x]" not in ours
+
+
+def test_the_page_tree_is_walked_only_while_blocks_are_nested():
+    manager = SimpleNamespace(stack=[])
+    parent = ElementTree.fromstring("<div><p>a</p><ul><li>b</li></ul></div>")
+    tree = quiz_extension._TreeWhenNested(manager, parent)
+    manager.stack = ["quiz"]
+    assert list(tree.iter()) == []
+    manager.stack = ["details", "quiz"]
+    assert [el.tag for el in tree.iter()] == ["div", "p", "ul", "li"]

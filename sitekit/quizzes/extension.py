@@ -141,6 +141,8 @@ class QuizExtension(BlocksExtension):
         md.treeprocessors.register(PageTreeprocessor(md), "quiz-page", 4)
         if not isinstance(block_mgr.start, _QuickStart):
             block_mgr.start = _QuickStart(block_mgr.start)
+        if not hasattr(block_mgr.parse_blocks, "walks_when_nested"):
+            block_mgr.parse_blocks = _walk_when_nested(block_mgr)
         if yaml.__with_libyaml__:
             pymdownx.blocks.get_frontmatter = read_header_options
 
@@ -166,6 +168,35 @@ def read_header_options(text: str) -> dict[str, Any] | None:
     if not isinstance(options, dict) or not all(isinstance(key, str) for key in options):
         return None  # not a mapping of option names
     return options
+
+
+def _walk_when_nested(block_mgr: Any) -> Callable[[list[str], etree.Element], None]:
+    """The Blocks manager's loop over a block's text, without its walk of the whole page.
+
+    For each paragraph of an open block, Blocks maps every element under the parent to its
+    parent, to count the list items between nested blocks, and uses the map only when blocks
+    are nested. On a page of many quizzes that walk made the build quadratic (the Self-check
+    page of a module with 700 quizzes took 4 s); the parent is now walked only when used.
+    """
+    parse_blocks = block_mgr.parse_blocks
+
+    def parse(blocks: list[str], current_parent: etree.Element) -> None:
+        parse_blocks(blocks, _TreeWhenNested(block_mgr, current_parent))
+
+    parse.walks_when_nested = True
+    return parse
+
+
+class _TreeWhenNested:
+    """A block's parent as the Blocks loop walks it: the whole tree while blocks are nested
+    (the only time the loop reads it), nothing while one block is open."""
+
+    def __init__(self, block_mgr: Any, parent: etree.Element) -> None:
+        self.block_mgr = block_mgr
+        self.parent = parent
+
+    def iter(self):
+        return self.parent.iter() if len(self.block_mgr.stack) > 1 else iter(())
 
 
 class _QuickStart:
