@@ -59,6 +59,7 @@ diagrams: $(VENV)/.test node_modules/.package-lock.json
 bench: $(VENV)/.test node_modules/.package-lock.json
 	$(PYTHON) bench/site_stats.py
 	$(PYTHON) bench/overhead.py
+	$(PYTHON) bench/hook_events.py
 	$(PYTHON) bench/serve_time.py
 	$(PYTHON) bench/test_time.py
 	$(PYTHON) bench/lighthouse.py --runs 3
