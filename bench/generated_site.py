@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ("linked", "nav")
+SHAPE_LABELS = {"linked": "pages linked, not in the nav", "nav": "pages in the nav"}
 
 PAGE = """\
 ---

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generated_site import SHAPES, generate
+from generated_site import SHAPE_LABELS, SHAPES, generate
 
 
 def child(out: Path) -> None:
@@ -92,7 +92,7 @@ def main() -> None:
             project = generate(Path(tmp), args.pages, shape)
             measure(project, 1)  # warm-up: file caches, bytecode, the AWS models' cache
             results = measure(project, args.runs)
-        label = {"linked": "pages linked, not in the nav", "nav": "pages in the nav"}[shape]
+        label = SHAPE_LABELS[shape]
         build = statistics.median(r["build"] for r in results)
         names = sorted({name for r in results for name in r["hooks"]})
         medians = {name: statistics.median(r["hooks"].get(name, 0.0) for r in results) for name in names}

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generated_site import SHAPES, generate
+from generated_site import SHAPE_LABELS, SHAPES, generate
 
 
 def build_seconds(project: Path) -> tuple[float, float]:
@@ -74,7 +74,7 @@ def main() -> None:
         times = measure(args.pages, args.runs, shape)
         hooked, bare = ([wall for wall, _ in times[name]] for name in ("all hooks", "no hooks"))
         cpu = [statistics.median(cpu for _, cpu in times[name]) for name in ("all hooks", "no hooks")]
-        label = {"linked": "pages linked, not in the nav", "nav": "pages in the nav"}[shape]
+        label = SHAPE_LABELS[shape]
         cells = [f"{min(t):5.2f} s (±{max(t) - min(t):4.2f})" for t in (hooked, bare)]
         print(
             f"  {label:<28} {cells[0]:>17} {cells[1]:>17} "
