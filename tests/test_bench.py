@@ -91,6 +91,6 @@ def test_hook_events_names_each_hook_and_its_share():
     out = run(str(BENCH / "hook_events.py"), "--pages", "4", "--runs", "1", "--shapes", "nav")
     assert re.search(
         r"^  pages in the nav \(4 pages\): build +\d+\.\d\d s, in the hooks +\d+ ms \(\d+\.\d%\)", out, re.M
-    )
+    ), out
     for name in ("links post_page", "quizzes page_markdown", "diagrams page_markdown", "offline post_build"):
         assert re.search(rf"^    {name} +\d+ ms$", out, re.M), out
