@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT, build_site
 
 from sitekit.links.check import (
+    LONG_PART,
+    THEME_CUT,
     Site,
     check_page,
     read_theme,
@@ -144,6 +146,53 @@ def test_scan_attributes_copied_regions_to_their_source():
     content = '<div data-source-file="docs/ecr.md"><a href="../x/">X</a></div><a href="y/">Y</a>'
     scan = scan_page(content, content, "self-check/", "docs/self-check.md")
     assert scan.copied == [("docs/ecr.md", ["../x/"])] and scan.content == ["y/"]
+
+
+def test_nested_copied_regions_keep_their_own_links():
+    inner = '<div data-source-file="docs/ecs.md"><a href="../in/">I</a></div>'
+    content = f'<div data-source-file="docs/ecr.md"><a href="../x/">X</a>{inner}</div><a href="y/">Y</a>'
+    scan = scan_page(content, content, "self-check/", "docs/self-check.md")
+    assert scan.copied == [("docs/ecr.md", ["../x/"]), ("docs/ecs.md", ["../in/"])] and scan.content == ["y/"]
+
+
+def _head(title: str) -> str:
+    """A page head longer than LONG_PART, with a tag, a script and a comment over several lines."""
+    return (
+        "<html><head>\n"
+        + "".join(f'<link rel="stylesheet" href="assets/s{n}.css">\n' for n in range(60))
+        + f"<title>{title}</title>\n"
+        + f'<link rel="canonical"\n      href="https://example.org/{title}/">\n'
+        + "<script>\nvar a = '<a href=\"in-script/\">';\nvar b = 1;\n</script>\n"
+        + '<!-- <a href="in-comment/">\n --><a\n   href="two-lines/" id="t">T</a>\n'
+        + f'<li class="md-nav__item"><a href="../{title}/">{title}</a></li></head>'
+    )
+
+
+def test_long_theme_parts_are_read_line_by_line_and_give_what_a_whole_read_gives():
+    first, second = _head("one"), _head("two")
+    assert len(first.split(THEME_CUT)[0]) > LONG_PART
+    memo: dict = {}
+    for markup in (first, second):
+        known = len(memo)
+        read = read_theme(markup, memo)
+        whole = read_theme_part(markup)
+        assert (read.urls, read.ids) == (whole.urls, whole.ids)
+        assert {"two-lines/", "assets/s59.css"} <= read.urls and not {"in-script/", "in-comment/"} & read.urls
+    assert len(memo) - known <= 4  # the second head's new lines: its title, canonical link and nav item
+
+
+def test_a_theme_part_is_checked_again_where_it_means_something_else_and_while_it_is_broken():
+    memo: dict = {}
+    nav = '<nav><li class="md-nav__item"><a href="../b/">B</a></li></nav>'
+    paths = ("a/", "c/", "x/y/", "x/z/")
+    pages = {f"{path}index.html": scan_page(nav, None, path, f"docs/{path[:-1]}.md", memo=memo) for path in paths}
+    site = Site({"index.html", "b/index.html", *pages}, pages)
+    found = {path: check_page(site, pages[f"{path}index.html"])[0] for path in paths}
+    assert found["a/"] == found["c/"] == []  # ../b/ from a/ and c/ is b/
+    for path in ("x/y/", "x/z/"):  # ../b/ from x/y/ and x/z/ is x/b/, which is missing: on both pages
+        assert [(p.page, p.kind, p.target, p.link.written_in) for p in found[path]] == [
+            (f"docs/{path[:-1]}.md", "file", "x/b/", "theme")
+        ]
 
 
 def test_where_written_finds_the_nth_occurrence_and_skips_code():

@@ -2,7 +2,8 @@
 
 `scan_page` reads one page as the browser will get it: every `href`, `src` and `srcset`
 (Markdown links, raw HTML, quizzes, navigation, the theme's own assets) and every `id`; the
-parts of the theme's markup that repeat from page to page are read once per build.
+parts of the theme's markup that repeat from page to page are read once per build, and
+checked once for each place where their links mean the same.
 `check_page` then resolves each link against the files of the built site and the ids of
 the target page, and returns the problems. Where a problem was written is found afterwards,
 and only for problems (`where_written`), so a clean build pays for no source lookups.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -62,10 +64,20 @@ class PageScan:
     source: str
     uri: str = ""  # the Markdown source relative to docs/ (`ecr.md`)
     content: list[str] = field(default_factory=list)
-    theme: set[str] = field(default_factory=set)
+    theme_parts: list[ThemeRead] = field(default_factory=list)  # shared with other pages
     copied: list[tuple[str, list[str]]] = field(default_factory=list)  # (source file, its links)
-    ids: set[str] = field(default_factory=set)
+    own_ids: set[str] = field(default_factory=set)  # the ids of the page's own markup
     images: set[str] = field(default_factory=set)  # the page's own links that are images
+
+    @functools.cached_property
+    def theme(self) -> frozenset[str]:
+        """The links of the navigation and the theme."""
+        return frozenset().union(*[part.urls for part in self.theme_parts])
+
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """Every id a fragment can point to, worked out only for pages a fragment points to."""
+        return frozenset(self.own_ids).union(*[part.ids for part in self.theme_parts])
 
     @property
     def links(self) -> list[Link]:
@@ -135,46 +147,75 @@ class ThemeRead:
     urls: frozenset[str]
     ids: frozenset[str]
     open: bool
+    # What the meaning of its links depends on besides themselves, worked out once: the page
+    # (PAGE_BOUND), nothing (None), or the page's folder this many levels up (see `_scope`).
+    reach: int | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        reaches = {_climb(url) for url in self.urls} - {None}
+        self.reach = min(reaches) if reaches else None
 
 
 # The theme's markup is read in parts cut where a list item starts: the items of the
 # navigation, most of every page, then come out the same on many pages and are read once
-# per build. The cut drops the `<li class=` itself, which holds no link and no id.
+# per build. The cut drops the `<li class=` itself, which holds no link and no id. A long part
+# the memo does not know (the page's head, with its title; the footer, with the page's
+# neighbours) is read line by line, so that only its lines that differ are new.
 THEME_CUT = "<li class="
+LINE_CUT = "\n"
+LONG_PART = 2000
 NOTHING = ThemeRead(frozenset(), frozenset(), False)
 
 
 def read_theme_part(markup: str) -> ThemeRead:
-    """Read one part of the theme's markup."""
+    """Read one part of the theme's markup; it is open if it ends inside a script, a style
+    sheet, a comment or a tag, so that it must be read with what follows."""
     spans, is_open = visible_spans(markup)
+    is_open = is_open or markup.rfind("<") > markup.rfind(">")
     return ThemeRead(frozenset(_urls(markup, spans)), frozenset(_ids(markup, spans)), is_open)
 
 
 def read_theme(markup: str, memo: dict[str, ThemeRead]) -> ThemeRead:
     """Read the theme's markup, taking the parts that `memo` knows from it and adding the rest."""
-    parts = markup.split(THEME_CUT)
-    reads = list(map(memo.get, parts))
-    at = 0
-    while None in reads[at:]:
-        at = reads.index(None, at)
-        part, end = parts[at], at
-        known = read_theme_part(part)
-        # A part that ends inside a script or comment is read again with the next parts,
-        # until the script or comment ends; those parts hold no markup of their own.
-        while known.open and end + 1 < len(parts):
-            end += 1
-            part += THEME_CUT + parts[end]
-            known = read_theme_part(part)
-            reads[end] = NOTHING
-        if not known.open:
-            memo[part] = known
-        reads[at] = known
-        at = end + 1
+    return _joined(read_theme_parts(markup, memo))
+
+
+def _joined(reads: list[ThemeRead]) -> ThemeRead:
     return ThemeRead(
         frozenset().union(*[read.urls for read in reads]),
         frozenset().union(*[read.ids for read in reads]),
         reads[-1].open,
     )
+
+
+def read_theme_parts(markup: str, memo: dict[str, ThemeRead], cut: str = THEME_CUT) -> list[ThemeRead]:
+    """Read the theme's markup in parts, taking the parts that `memo` knows and adding the rest."""
+    parts = markup.split(cut)
+    reads = list(map(memo.get, parts))
+    at = 0
+    while None in reads[at:]:
+        at = reads.index(None, at)
+        part, end = parts[at], at
+        known = _read_new(part, memo, cut)
+        # A part that ends inside a script, a comment or a tag is read again with the next
+        # parts, until it ends; those parts hold no markup of their own.
+        while known.open and end + 1 < len(parts):
+            end += 1
+            part += cut + parts[end]
+            known = _read_new(part, memo, cut)
+            reads[end] = NOTHING
+        if not known.open:
+            memo[part] = known
+        reads[at] = known
+        at = end + 1
+    return reads
+
+
+def _read_new(part: str, memo: dict[str, ThemeRead], cut: str) -> ThemeRead:
+    """Read a part the memo does not know: a long one line by line, through the memo."""
+    if cut == LINE_CUT or len(part) < LONG_PART:
+        return read_theme_part(part)
+    return _joined(read_theme_parts(part, memo, LINE_CUT))
 
 
 def _find(markup: str, part: str) -> int:
@@ -209,19 +250,34 @@ def scan_page(
     else:
         theme, own = [output], ""
     for markup in theme:
-        read = read_theme(markup, memo)
-        scan.theme |= read.urls
-        scan.ids |= read.ids
-    scan.ids |= _ids(own, [(0, len(own))])
+        scan.theme_parts += read_theme_parts(markup, memo)
+    scan.own_ids = _ids(own, [(0, len(own))])
     if "data-source-file" in own:
-        for m in reversed(list(RE_SOURCE_REGION.finditer(own))):
-            end = html_regions.element_end(own, m.start())
-            scan.copied.insert(0, (html.unescape(m.group(1)), _urls(own[m.start() : end])))
-            own = own[: m.start()] + own[end:]
+        scan.copied, own = _copied_regions(own)
     scan.content = _urls(own)
     if "<img" in own or "<source" in own:
         scan.images = {html.unescape(one or two) for one, two in RE_IMAGE.findall(own)}
     return scan
+
+
+def _copied_regions(own: str) -> tuple[list[tuple[str, list[str]]], str]:
+    """Return the links of each region copied from another file (`data-source-file`), with
+    that file, and the markup without those regions. A region inside another is its own."""
+    regions = [(m, html_regions.element_end(own, m.start())) for m in RE_SOURCE_REGION.finditer(own)]
+    nested = any(m.start() < end for (_, end), (m, _) in itertools.pairwise(regions))
+    if nested:  # take the innermost first, out of the markup, then the regions around them
+        copied = []
+        for m in reversed(list(RE_SOURCE_REGION.finditer(own))):
+            end = html_regions.element_end(own, m.start())
+            copied.insert(0, (html.unescape(m.group(1)), _urls(own[m.start() : end])))
+            own = own[: m.start()] + own[end:]
+        return copied, own
+    copied, kept, at = [], [], 0
+    for m, end in regions:
+        copied.append((html.unescape(m.group(1)), _urls(own[m.start() : end])))
+        kept.append(own[at : m.start()])
+        at = end
+    return copied, "".join(kept) + own[at:]
 
 
 RE_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
@@ -323,6 +379,7 @@ class Site:
     external_theme: set[str] = field(init=False)  # the theme's external links, reported once
     verdicts: dict[tuple[object, str], Target | Problem | None] = field(init=False)
     targets: dict[tuple[object, str], str | None] = field(init=False)  # (scope, url) -> built file
+    checked_parts: set[tuple[ThemeRead, object]] = field(init=False)  # (part, scope) found to work
 
     def __post_init__(self) -> None:
         self.lower = {name.lower(): name for name in self.files}
@@ -330,6 +387,7 @@ class Site:
         self.external_theme = set()
         self.verdicts = {}
         self.targets = {}
+        self.checked_parts = set()
 
     def file_for(self, path: str) -> str | None:
         """Return the built file a site path serves, or None."""
@@ -340,25 +398,37 @@ class Site:
         return path + "/index.html" if path + "/index.html" in self.files else None
 
 
+PAGE_BOUND = -1
+
+
+def _climb(url: str) -> int | None:
+    """How many folders `url` climbs above its page's folder (`../ecs/`: 1), or PAGE_BOUND
+    when its meaning depends on the page itself (a fragment, a `.md` link), or None when it
+    depends on nothing (an absolute or external link)."""
+    first = url[:1]
+    if not first or first == "#":
+        return PAGE_BOUND
+    if first == "/" or (":" in url and RE_SCHEME.match(url)):
+        return None
+    if ".md" in url and url.partition("#")[0].partition("?")[0].endswith(".md"):
+        return PAGE_BOUND
+    up = 0
+    while url.startswith("../", 3 * up):
+        up += 1
+    return up
+
+
 def _scope(url: str, page_url: str) -> object:
     """What the meaning of `url` depends on, besides itself.
 
     Nothing for an absolute link; the page for a fragment or a `.md` link; otherwise the
     folder the link is relative to once its `../` are climbed: `../ecs/` means the same on
     every page one folder below the root, and `../topic-2/` on every page of `generated/`.
-    The navigation repeats on every page, so this runs for every link of every page.
     """
-    first = url[:1]
-    if not first or first == "#":
-        return page_url
-    if first == "/" or (":" in url and RE_SCHEME.match(url)):
+    up = _climb(url)
+    if up is None:
         return ""
-    if ".md" in url and url.partition("#")[0].partition("?")[0].endswith(".md"):
-        return page_url
-    up = 0
-    while url.startswith("../", 3 * up):
-        up += 1
-    return _folder(page_url, up)
+    return page_url if up == PAGE_BOUND else _folder(page_url, up)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -397,7 +467,18 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
     """
     problems: list[Problem] = []
     external: list[tuple[Link, str]] = []
-    groups = [(None, scan.content), *scan.copied, ("theme", scan.theme)]
+    # The theme's parts repeat from page to page: each is checked once per scope.
+    scopes: dict[int | None, object] = {}
+    unchecked = set()
+    for part in scan.theme_parts:
+        reach = part.reach
+        if reach not in scopes:
+            scopes[reach] = "" if reach is None else scan.url if reach == PAGE_BOUND else _folder(scan.url, reach)
+        key = (part, scopes[reach])
+        if key not in site.checked_parts:
+            unchecked.add(key)
+    theme = frozenset().union(*[part.urls for part, _ in unchecked])
+    groups = [(None, scan.content), *scan.copied, ("theme", theme)]
     for written_in, urls in groups:
         seen: dict[str, int] = {}
         for url in urls:
@@ -428,6 +509,8 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
                         "this page" if verdict.where == f"'{scan.url or './'}'" else verdict.where,
                     )
                 )
+    wrong = {problem.link.url for problem in problems if problem.link.written_in == "theme"}
+    site.checked_parts.update(key for key in unchecked if key[0].urls.isdisjoint(wrong))
     return problems, external
 
 
