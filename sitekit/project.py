@@ -68,8 +68,9 @@ class Project:
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 
 
-class _Loader(yaml.Loader):
-    """The YAML rules of `mkdocs.yml`: MkDocs' and Zensical's loaders both take Python tags."""
+class _Loader(getattr(yaml, "CLoader", yaml.Loader)):  # type: ignore[misc]
+    """The YAML rules of `mkdocs.yml`: MkDocs' and Zensical's loaders both take Python tags.
+    libyaml's parser where PyYAML has it: 50 times faster, and every build reads it."""
 
 
 def _env(loader: yaml.Loader, node: yaml.Node) -> Any:
