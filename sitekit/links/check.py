@@ -425,7 +425,11 @@ def _scope(url: str, page_url: str) -> object:
     folder the link is relative to once its `../` are climbed: `../ecs/` means the same on
     every page one folder below the root, and `../topic-2/` on every page of `generated/`.
     """
-    up = _climb(url)
+    return _reach_scope(_climb(url), page_url)
+
+
+def _reach_scope(up: int | None, page_url: str) -> object:
+    """The scope of a link that climbs `up` folders (see `_climb`) on the page at `page_url`."""
     if up is None:
         return ""
     return page_url if up == PAGE_BOUND else _folder(page_url, up)
@@ -473,7 +477,7 @@ def check_page(site: Site, scan: PageScan) -> tuple[list[Problem], list[tuple[Li
     for part in scan.theme_parts:
         reach = part.reach
         if reach not in scopes:
-            scopes[reach] = "" if reach is None else scan.url if reach == PAGE_BOUND else _folder(scan.url, reach)
+            scopes[reach] = _reach_scope(reach, scan.url)
         key = (part, scopes[reach])
         if key not in site.checked_parts:
             unchecked.add(key)
