@@ -62,7 +62,7 @@ def _work(links: SiteLinks, pages: Any, results: Any) -> None:
         while (page := pages.get()) is not None and not isinstance(page, set):
             links.add_page(*page)
         results.send(("findings", links.findings(page or set())))
-    except BaseException:  # noqa: BLE001 - the build reports it, with the traceback
+    except BaseException:  # the build reports it, with the traceback
         results.send(("error", traceback.format_exc()))
     finally:
         results.close()
