@@ -2,7 +2,8 @@
 
 This hook owns link validation: it turns MkDocs' own link and nav checks down to debug
 level, hands each page to `sitekit.links` as it is written (read in a worker process where
-that is possible, see `sitekit.links.background`), and checks them all at the end. External links are checked only with LINKCHECK_EXTERNAL=1 (settings: `extra.linkcheck`).
+that is possible, see `sitekit.links.background`), and checks them all at the end.
+External links are checked only with LINKCHECK_EXTERNAL=1 (settings: `extra.linkcheck`).
 """
 
 from __future__ import annotations
