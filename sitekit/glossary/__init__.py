@@ -9,6 +9,12 @@ meaning, indented:
 A Python-Markdown extension (`markdown_extensions: - sitekit.glossary`, after `abbr`):
 every page gets the abbreviations as tooltips, and a `/// glossary` block shows every
 entry, with its expansion and meaning.
+
+An abbreviation is marked at its first use in each part of a page a reader may land on or
+see alone: each section under a level-2 heading, and each quiz (the Self-check page shows a
+quiz on its own when a learner reviews missed questions). Its later uses in that part are
+plain text, as style guides spell a term out once: marking all of them gave a long page
+hundreds of tooltips, each an element and a component a phone sets up on every visit.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -105,6 +112,42 @@ class GlossaryBlock(Block):
         return listing
 
 
+def first_uses(root: etree.Element) -> int:
+    """Unmark every `<abbr>` but the first of its term in each part; return how many."""
+    repeated: list[tuple[etree.Element, int]] = []
+
+    def walk(parent: etree.Element, seen: set[str]) -> None:
+        for index, child in enumerate(parent):
+            if child.tag == "h2":
+                seen.clear()
+            if child.tag == "abbr":
+                if child.text in seen:
+                    repeated.append((parent, index))
+                seen.add(child.text or "")
+            elif child.get("data-quiz"):
+                walk(child, set())
+            else:
+                walk(child, seen)
+
+    walk(root, set())
+    for parent, index in reversed(repeated):  # from the end, so that indexes stay right
+        abbr = parent[index]
+        text = (abbr.text or "") + (abbr.tail or "")
+        if index:
+            parent[index - 1].tail = (parent[index - 1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(abbr)
+    return len(repeated)
+
+
+class FirstUseTreeprocessor(Treeprocessor):
+    """After `abbr` has marked every use: keep the first in each part (see the module)."""
+
+    def run(self, root: etree.Element) -> None:
+        first_uses(root)
+
+
 class GlossaryExtension(BlocksExtension):
     """Loads the glossary into `abbr` for every page, and registers the `/// glossary` block."""
 
@@ -125,6 +168,7 @@ class GlossaryExtension(BlocksExtension):
         abbr.load_glossary(glossary)
         abbr.abbrs.update(glossary)
         block_mgr.register(GlossaryBlock, {"entries": self.entries})
+        md.treeprocessors.register(FirstUseTreeprocessor(md), "glossary-first-use", 6.5)
 
 
 def makeExtension(**kwargs: Any) -> GlossaryExtension:

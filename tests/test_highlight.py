@@ -1,0 +1,19 @@
+"""Highlighted code without Pygments' empty wrappers around spaces."""
+
+from __future__ import annotations
+
+import markdown
+
+from sitekit.highlight import unwrap_spaces
+
+
+def test_space_wrappers_go_and_the_spaces_stay():
+    html = '<code>aws<span class="w"> </span>ecr<span class="w">    </span><span class="se">\\</span></code>'
+    assert unwrap_spaces(html) == '<code>aws ecr    <span class="se">\\</span></code>'
+
+
+def test_a_highlighted_block_keeps_its_text_and_colours_without_space_wrappers():
+    md = markdown.Markdown(extensions=["pymdownx.highlight", "pymdownx.superfences", "sitekit.highlight"])
+    html = md.convert("```bash\naws ecr describe-repositories --region us-east-1 # list\n```")
+    assert 'class="w"' not in html
+    assert 'aws ecr describe-repositories --region us-east-1 <span class="c1"># list</span>' in html
