@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,16 @@ class _Broken(SiteLinks):
 def test_a_worker_that_fails_stops_the_build_with_its_traceback(tmp_path):
     with pytest.raises(background.WorkerFailed, match="ValueError: cannot read this page"):
         _run(background.Background(_links(tmp_path, _Broken)))
+
+
+def test_a_worker_left_by_a_failed_build_stops_at_once(tmp_path):
+    check = background.Background(_links(tmp_path))
+    check.add_page("index.html", "<html><body></body></html>", "", "", "index.md")
+    worker = check._worker
+    started = time.perf_counter()
+    check.close()  # the build failed before its end: no findings were asked for
+    assert time.perf_counter() - started < 2
+    assert not worker.is_alive() and worker.exitcode == 0
 
 
 def test_the_worker_runs_only_where_forking_is_safe(tmp_path, monkeypatch):

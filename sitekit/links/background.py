@@ -54,14 +54,17 @@ class WorkerFailed(RuntimeError):
 
 
 def _work(links: SiteLinks, pages: Any, results: Any) -> None:
-    """The worker: read pages until the build says which files it wrote, then check."""
+    """The worker: read pages until the build says which files it wrote, then check; stop
+    at once on None (the build failed before its end)."""
     import gc
 
     gc.freeze()  # the build's objects, copied by fork, are never garbage here
     try:
-        while (page := pages.get()) is not None and not isinstance(page, set):
+        while isinstance(page := pages.get(), tuple):
             links.add_page(*page)
-        results.send(("findings", links.findings(page or set())))
+        if page is None:
+            return
+        results.send(("findings", links.findings(page)))
     except BaseException:  # the build reports it, with the traceback
         results.send(("error", traceback.format_exc()))
     finally:
@@ -107,6 +110,8 @@ class Background:
     def close(self) -> None:
         """Stop the worker (a build that failed before its end leaves one running)."""
         if self._worker is not None:
+            if self._worker.is_alive():
+                self._pages.put(None)  # still waiting for pages: stop without checking
             self._worker.join(timeout=5)
             if self._worker.is_alive():
                 self._worker.kill()
