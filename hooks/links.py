@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-_links = None  # this build's SiteLinks
-_check = None  # where its pages are read: a worker process, or this one
+_check = None  # this build's SiteLinks (`_check.links`), read in a worker process or in this one
 
 
 def on_config(config) -> None:
     """Take over MkDocs' link checks, so that a problem is never reported twice."""
-    global _links, _check
+    global _check
     from sitekit import mkdocs_adapter
     from sitekit.links import background, report, settings
 
@@ -28,14 +27,14 @@ def on_config(config) -> None:
         options = settings.read_settings(config.extra.get("linkcheck", {}), Path(config.config_file_path).parent)
     except ValueError as error:
         raise mkdocs_adapter.plugin_error(config, f"mkdocs.yml: {error}") from None
-    _links = report.SiteLinks(
+    links = report.SiteLinks(
         Path(config.config_file_path).resolve(),
         Path(config.docs_dir).resolve(),
         config.site_url or "",
         settings=options,
         check_external=report.external_requested(),
     )
-    _check = background.link_check(_links, mkdocs_adapter.report().serving)
+    _check = background.link_check(links, mkdocs_adapter.report().serving)
     for checks in (config.validation.links, config.validation.nav):
         for name in ("not_found", "anchors", "absolute_links", "unrecognized_links", "omitted_files"):
             if name in checks:
@@ -44,12 +43,12 @@ def on_config(config) -> None:
 
 def on_files(files, **kwargs) -> None:
     """Remember which page URL each Markdown source becomes."""
-    _links.sources = {f.src_uri: f.url for f in files.documentation_pages()}
+    _check.links.sources = {f.src_uri: f.url for f in files.documentation_pages()}
 
 
 def on_nav(nav, **kwargs) -> None:
     """Remember the pages the navigation lists."""
-    _links.nav = {page.file.src_uri for page in nav.pages}
+    _check.links.nav = {page.file.src_uri for page in nav.pages}
 
 
 def on_post_page(output: str, *, page, **kwargs) -> None:
