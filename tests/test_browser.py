@@ -57,6 +57,39 @@ def test_mobile_layout_has_no_horizontal_scroll(browser, site_url):
         context.close()
 
 
+def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_command(browser, site_url):
+    """Code blocks are mounted lazily (content.lazy): a block far down the page has no copy
+    button or annotation yet, but can be reached by Tab; scrolled into view, it gets both,
+    and its button copies the command without the annotation marker."""
+    context = browser.new_context(
+        base_url=site_url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        service_workers="block",
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    tab = context.new_page()
+    try:
+        tab.goto("ecr/")
+        tab.wait_for_load_state("networkidle")
+        block = tab.locator("pre", has_text="aws ecr put-signing-configuration")
+        assert block.locator(".md-code__button").count() == 0, "mounted before it was seen"
+        assert block.locator(".md-annotation").count() == 0
+        assert block.locator(":scope > code").get_attribute("tabindex") == "0"
+        block.scroll_into_view_if_needed()
+        block.locator(".md-annotation").wait_for()
+        button = block.locator(".md-code__button[data-md-type=copy]")
+        button.click()
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("aws ecr put-signing-configuration"), copied
+        assert "(1)" not in copied
+        # Mounted, the theme decides: no tab stop on a touch screen without hover.
+        assert block.locator(":scope > code").get_attribute("tabindex") is None
+    finally:
+        context.close()
+
+
 # Quizzes ---------------------------------------------------------------------------------
 
 

@@ -6,6 +6,13 @@ its own `<span class="w">`, which no style colours. A page of AWS CLI examples h
 them than of any other element (541 of the ECR page's 3,300), and every element is styled
 and laid out each time the theme's script measures the page on a phone. The spaces stay;
 only their wrapper goes.
+
+Each block's `<code>` is also made reachable by keyboard from the start (`tabindex="0"`). The
+theme mounts a code block (copy button, annotations, and a tab stop if its lines scroll
+sideways) only when it scrolls into view (`content.lazy`), so that a long page starts
+without measuring every block; until then a block that scrolls sideways on a phone must
+still be reachable by Tab. Once mounted, the theme takes the tab stop off the blocks that do
+not scroll.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
 RE_SPACE_TOKEN = re.compile(r'<span class="w">(\s*)</span>')
+CODE_BLOCK_START = "<pre><span></span><code>"
 
 
 def unwrap_spaces(html: str) -> str:
@@ -24,18 +32,23 @@ def unwrap_spaces(html: str) -> str:
     return RE_SPACE_TOKEN.sub(r"\1", html) if '<span class="w">' in html else html
 
 
-class SpacesPostprocessor(Postprocessor):
+def focusable_blocks(html: str) -> str:
+    """The HTML with each highlighted block's `<code>` given a tab stop."""
+    return html.replace(CODE_BLOCK_START, '<pre><span></span><code tabindex="0">')
+
+
+class CodeBlockPostprocessor(Postprocessor):
     """After Markdown has put back the highlighted code it set aside."""
 
     def run(self, text: str) -> str:
-        return unwrap_spaces(text)
+        return focusable_blocks(unwrap_spaces(text))
 
 
 class HighlightExtension(Extension):
     """Registers the postprocessor, after the one that puts back set-aside HTML (30)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.postprocessors.register(SpacesPostprocessor(md), "highlight-spaces", 25)
+        md.postprocessors.register(CodeBlockPostprocessor(md), "highlight-code", 25)
 
 
 def makeExtension(**kwargs: object) -> HighlightExtension:
