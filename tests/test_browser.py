@@ -3,6 +3,7 @@ work with the mouse, the keyboard, reloads and instant navigation."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -86,6 +87,37 @@ def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_comman
         assert "(1)" not in copied
         # Mounted, the theme decides: no tab stop on a touch screen without hover.
         assert block.locator(":scope > code").get_attribute("tabindex") is None
+    finally:
+        context.close()
+
+
+def test_scrolling_back_up_past_an_annotated_block_never_moves_the_text(browser, site_url):
+    """The block's annotation list waits out of sight until the block is mounted: scrolling up
+    into the block, the text under it moves with the finger, 40 pixels a step, and no more."""
+    context = browser.new_context(
+        base_url=site_url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        service_workers="block",
+    )
+    tab = context.new_page()
+    try:
+        tab.goto("ecr/#archive-storage-class")
+        tab.wait_for_load_state("networkidle")
+        block = tab.locator("pre", has_text="aws ecr put-signing-configuration")
+        text = tab.locator("p", has_text="Each signature is stored")
+        text.evaluate("p => p.scrollIntoView({block: 'start'})")
+        tab.wait_for_timeout(300)
+        assert block.locator(".md-annotation").count() == 0, "mounted before it was seen"
+        tops = [text.evaluate("p => p.getBoundingClientRect().top")]
+        for _ in range(5):
+            tab.mouse.wheel(0, -40)
+            tab.wait_for_timeout(300)
+            tops.append(text.evaluate("p => p.getBoundingClientRect().top"))
+        assert block.locator(".md-annotation").count() == 1, "the block was not mounted on the way up"
+        steps = [round(after - before) for before, after in itertools.pairwise(tops)]
+        assert steps == [40] * 5, f"the text moved by {steps} pixels for five 40-pixel scrolls"
     finally:
         context.close()
 

@@ -13,6 +13,13 @@ sideways) only when it scrolls into view (`content.lazy`), so that a long page s
 without measuring every block; until then a block that scrolls sideways on a phone must
 still be reachable by Tab. Once mounted, the theme takes the tab stop off the blocks that do
 not scroll.
+
+The numbered list after a block whose comments hold annotation markers, `# (1)!`, is the
+block's annotations: the theme moves each item into the block when it mounts it. Marked here
+(`class="code-annotations"`), the list waits out of sight (theme.css) instead of standing
+under the block until the block scrolls into view and then vanishing, which moved the text a
+reader scrolling back up was reading. Screen readers still read it, and it shows without
+scripts and in print.
 """
 
 from __future__ import annotations
@@ -25,6 +32,12 @@ from markdown.postprocessors import Postprocessor
 
 RE_SPACE_TOKEN = re.compile(r'<span class="w">(\s*)</span>')
 CODE_BLOCK_START = "<pre><span></span><code>"
+# A highlighted block and the numbered list right after it.
+RE_BLOCK_THEN_LIST = re.compile(
+    r'(<div class="[^"]*\bhighlight\b[^"]*"><pre>(?:(?!</pre>).)*</pre></div>\s*)<ol>', re.S
+)
+# A marker as the theme finds it: "(1)" in a comment token (Pygments' c, c1 or cm).
+RE_MARKER = re.compile(r'<span class="(?:c|c1|cm)">[^<]*\(\d+\)')
 
 
 def unwrap_spaces(html: str) -> str:
@@ -37,11 +50,21 @@ def focusable_blocks(html: str) -> str:
     return html.replace(CODE_BLOCK_START, '<pre><span></span><code tabindex="0">')
 
 
+def mark_annotation_lists(html: str) -> str:
+    """The HTML with each list of code annotations given the class `code-annotations`."""
+
+    def mark(match: re.Match[str]) -> str:
+        block = match.group(1)
+        return block + ('<ol class="code-annotations">' if RE_MARKER.search(block) else "<ol>")
+
+    return RE_BLOCK_THEN_LIST.sub(mark, html) if "</pre></div>" in html else html
+
+
 class CodeBlockPostprocessor(Postprocessor):
     """After Markdown has put back the highlighted code it set aside."""
 
     def run(self, text: str) -> str:
-        return focusable_blocks(unwrap_spaces(text))
+        return mark_annotation_lists(focusable_blocks(unwrap_spaces(text)))
 
 
 class HighlightExtension(Extension):
