@@ -3,6 +3,7 @@ work with the mouse, the keyboard, reloads and instant navigation."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 
@@ -58,20 +59,28 @@ def test_mobile_layout_has_no_horizontal_scroll(browser, site_url):
         context.close()
 
 
-def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_command(browser, site_url):
-    """Code blocks are mounted lazily (content.lazy): a block far down the page has no copy
-    button or annotation yet, but can be reached by Tab; scrolled into view, it gets both,
-    and its button copies the command without the annotation marker."""
+@contextlib.contextmanager
+def phone_tab(browser, site_url: str, **options):
+    """A tab on a 390x844 touch screen, without the service worker."""
     context = browser.new_context(
         base_url=site_url,
         viewport={"width": 390, "height": 844},
         is_mobile=True,
         has_touch=True,
         service_workers="block",
-        permissions=["clipboard-read", "clipboard-write"],
+        **options,
     )
-    tab = context.new_page()
     try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_command(browser, site_url):
+    """Code blocks are mounted lazily (content.lazy): a block far down the page has no copy
+    button or annotation yet, but can be reached by Tab; scrolled into view, it gets both,
+    and its button copies the command without the annotation marker."""
+    with phone_tab(browser, site_url, permissions=["clipboard-read", "clipboard-write"]) as tab:
         tab.goto("ecr/")
         tab.wait_for_load_state("networkidle")
         block = tab.locator("pre", has_text="aws ecr put-signing-configuration")
@@ -87,22 +96,12 @@ def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_comman
         assert "(1)" not in copied
         # Mounted, the theme decides: no tab stop on a touch screen without hover.
         assert block.locator(":scope > code").get_attribute("tabindex") is None
-    finally:
-        context.close()
 
 
 def test_scrolling_back_up_past_an_annotated_block_never_moves_the_text(browser, site_url):
     """The block's annotation list waits out of sight until the block is mounted: scrolling up
     into the block, the text under it moves with the finger, 40 pixels a step, and no more."""
-    context = browser.new_context(
-        base_url=site_url,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-        service_workers="block",
-    )
-    tab = context.new_page()
-    try:
+    with phone_tab(browser, site_url) as tab:
         tab.goto("ecr/#archive-storage-class")
         tab.wait_for_load_state("networkidle")
         block = tab.locator("pre", has_text="aws ecr put-signing-configuration")
@@ -118,8 +117,6 @@ def test_scrolling_back_up_past_an_annotated_block_never_moves_the_text(browser,
         assert block.locator(".md-annotation").count() == 1, "the block was not mounted on the way up"
         steps = [round(after - before) for before, after in itertools.pairwise(tops)]
         assert steps == [40] * 5, f"the text moved by {steps} pixels for five 40-pixel scrolls"
-    finally:
-        context.close()
 
 
 # Quizzes ---------------------------------------------------------------------------------
