@@ -47,6 +47,82 @@ def test_instant_navigation_then_axe(page):
     assert axe_violations(page) == []
 
 
+def scheme_state(tab) -> dict:
+    """The colour scheme on the page: the body's scheme, the toggle shown, what is saved."""
+    return tab.evaluate(
+        """() => ({
+            scheme: document.body.dataset.mdColorScheme,
+            meta: document.querySelector("meta[name=color-scheme]")?.content,
+            toggle: [...document.querySelectorAll("[data-palette] label")].filter(l => !l.hidden).map(l => l.title),
+            saved: __md_get("__palette")?.index ?? null,
+        })"""
+    )
+
+
+def test_the_colour_scheme_is_applied_before_the_first_paint_and_switched_by_the_toggle(browser, site_url):
+    """A first visit follows the system before anything is painted (the body's scheme is set
+    while the page is still being parsed); the toggle moves from the system's scheme to
+    light, dark and back, with the mouse and with Enter; the choice holds after a reload and
+    after instant navigation, and while it follows the system, so does the page."""
+    with phone_tab(browser, site_url, color_scheme="dark") as tab:
+        tab.add_init_script(
+            """new MutationObserver((records, observer) => {
+                if (!document.querySelector(".md-content")) return
+                window.__atContent = document.body.dataset.mdColorScheme
+                observer.disconnect()
+            }).observe(document, { childList: true, subtree: true })"""
+        )
+        tab.goto("ecr/")
+        assert tab.evaluate("window.__atContent") == "slate", (
+            "the page's text was parsed before the dark scheme applied"
+        )
+        assert scheme_state(tab) == {
+            "scheme": "slate",
+            "meta": "dark",
+            "toggle": ["Switch to light mode"],
+            "saved": None,
+        }
+
+        tab.emulate_media(color_scheme="light")
+        tab.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+        assert scheme_state(tab)["meta"] == "light"
+
+        tab.get_by_title("Switch to light mode").tap()
+        assert scheme_state(tab) == {
+            "scheme": "default",
+            "meta": "light",
+            "toggle": ["Switch to dark mode"],
+            "saved": 1,
+        }
+        tab.get_by_title("Switch to dark mode").tap()
+        assert scheme_state(tab) == {
+            "scheme": "slate",
+            "meta": "dark",
+            "toggle": ["Switch to system preference"],
+            "saved": 2,
+        }
+        assert tab.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+
+        tab.emulate_media(color_scheme="light")  # a chosen scheme no longer follows the system
+        tab.reload()
+        assert scheme_state(tab)["scheme"] == "slate"
+        tab.evaluate("window.__stayed = true")
+        tab.locator("a.md-footer__link--next").tap()
+        tab.wait_for_url("**/ecs/")
+        assert tab.evaluate("window.__stayed === true"), "the page was fully reloaded"
+        assert scheme_state(tab)["scheme"] == "slate"
+
+        tab.focus("#__palette_2")
+        tab.keyboard.press("Enter")
+        assert scheme_state(tab) == {
+            "scheme": "default",
+            "meta": "light",
+            "toggle": ["Switch to light mode"],
+            "saved": 0,
+        }
+        assert tab.evaluate("document.activeElement.id") == "__palette_0"
+
+
 def test_mobile_layout_has_no_horizontal_scroll(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
     tab = context.new_page()
@@ -79,7 +155,8 @@ def phone_tab(browser, site_url: str, **options):
 def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_command(browser, site_url):
     """Code blocks are mounted lazily (content.lazy): a block far down the page has no copy
     button or annotation yet, but can be reached by Tab; scrolled into view, it gets both,
-    and its button copies the command without the annotation marker."""
+    and its button copies the command without the annotation marker; the theme's fixes (a
+    name for each marker, no landmark for each button bar) reach it too."""
     with phone_tab(browser, site_url, permissions=["clipboard-read", "clipboard-write"]) as tab:
         tab.goto("ecr/")
         tab.wait_for_load_state("networkidle")
@@ -89,6 +166,9 @@ def test_a_code_block_is_mounted_when_it_scrolls_into_view_and_copies_its_comman
         assert block.locator(":scope > code").get_attribute("tabindex") == "0"
         block.scroll_into_view_if_needed()
         block.locator(".md-annotation").wait_for()
+        # Mounted after the page's set-up, it still gets the theme's accessibility fixes.
+        assert block.locator(".md-code__nav").get_attribute("role") == "none"
+        assert block.locator(".md-annotation__index").first.get_attribute("aria-label") == "Annotation 1"
         button = block.locator(".md-code__button[data-md-type=copy]")
         button.click()
         copied = tab.evaluate("navigator.clipboard.readText()")

@@ -122,7 +122,7 @@ BROKEN = """<!doctype html><html><body><div class="md-content"><div class="md-co
 <p id="split">The option IMMUTABLE_WITH_EXCLUSION keeps tags.</p>
 <p id="lone" style="font-family: monospace; width: 16.5ch">Read (<a href="#">ABCDEFGHIJKLMNO</a>).</p>
 <p id="fine">Short words wrap at spaces, as they should.</p>
-<table id="wide" style="white-space: nowrap"><tr><td>one</td><td>two</td><td>three</td><td>four</td><td>five</td><td>six</td></tr></table>
+<table id="wide" style="white-space: nowrap"><tr><td>one</td><td>two</td><td>three</td><td>four</td><td>five</td><td>six</td><td>seven</td><td>eight</td><td>nine</td><td>ten</td></tr></table>
 </div></div></body></html>"""
 
 
