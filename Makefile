@@ -62,6 +62,7 @@ bench: $(VENV)/.test node_modules/.package-lock.json
 	$(PYTHON) bench/hook_events.py
 	$(PYTHON) bench/serve_time.py
 	$(PYTHON) bench/test_time.py
+	$(PYTHON) bench/startup.py --runs 3
 	$(PYTHON) bench/lighthouse.py --runs 3
 
 clean:

@@ -11,6 +11,7 @@ lowest and highest performance score.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import http.server
 import json
@@ -81,14 +82,9 @@ def audit(url: str, report: Path) -> tuple[list[int], list[float]]:
     return scores, metrics
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("only", nargs="*", help="page paths, e.g. ecr/ self-check/ (default: every page)")
-    args = parser.parse_args()
-    only = args.only
-    if not LIGHTHOUSE.exists():
-        raise SystemExit("Lighthouse is not installed: run `npm ci` first")
+@contextlib.contextmanager
+def served_site():
+    """Build the site for a local address and serve it on 127.0.0.1: yield (site, url, pages)."""
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: GzipHandler(*a, directory=str(site)))
@@ -103,11 +99,26 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
         pages = ["" if p == "." else p + "/" for p in pages if not p.startswith(("search", "assets"))]
+        try:
+            yield site, url, pages
+        finally:
+            server.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("only", nargs="*", help="page paths, e.g. ecr/ self-check/ (default: every page)")
+    args = parser.parse_args()
+    only = args.only
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is not installed: run `npm ci` first")
+    with served_site() as (site, url, pages):
         pages = [p for p in pages if not only or p in only]
         print(f"Lighthouse, mobile, median of {args.runs} runs per page")
         print(f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   {'LCP':>6} {'TBT':>7} {'CLS':>6}  range")
         for page in pages:
-            runs = [audit(url + page, Path(tmp) / "report.json") for _ in range(args.runs)]
+            runs = [audit(url + page, site / "lighthouse-report.json") for _ in range(args.runs)]
             scores = [statistics.median(run[0][i] for run in runs) for i in range(4)]
             metrics = [statistics.median(run[1][i] for run in runs) for i in range(3)]
             perf = [run[0][0] for run in runs]
@@ -116,7 +127,6 @@ def main() -> None:
                 + " ".join(f"{s:>5.0f}" for s in scores)
                 + f"   {metrics[0]:5.1f}s {metrics[1]:5.0f}ms {metrics[2]:6.3f}  {min(perf)}-{max(perf)}"
             )
-        server.shutdown()
 
 
 if __name__ == "__main__":

@@ -87,6 +87,15 @@ def test_lighthouse_prints_scores_for_a_page():
     assert re.search(r"^glossary/ +\d+ +\d+ +\d+ +\d+ ", out, re.M), out
 
 
+@pytest.mark.browser
+def test_startup_counts_the_work_of_setting_a_page_up():
+    out = run(str(BENCH / "startup.py"), "--runs", "1", "ecr/")
+    match = re.search(r"^ecr/ +(\d+) +(\d+) +\d+\.\d +(\d+) +\d+ ms$", out, re.M)
+    assert match, out
+    elements, styled, laid = (int(n) for n in match.groups())
+    assert elements > 1000 and styled >= elements and laid > 0, out  # every element is styled at least once
+
+
 def test_hook_events_names_each_hook_and_its_share():
     out = run(str(BENCH / "hook_events.py"), "--pages", "4", "--runs", "1", "--shapes", "nav")
     assert re.search(

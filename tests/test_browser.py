@@ -403,6 +403,32 @@ def test_without_javascript_the_answer_is_still_reachable(browser, site_url):
         context.close()
 
 
+def test_the_page_is_marked_scripted_before_it_is_parsed_and_unmarked_if_the_theme_fails(browser, site_url):
+    """Where scripts run, the page carries Material's `js` marks from its first line (set
+    late, they made the browser restyle every element again); if Material's script does not
+    load, `no-js` comes back, so the theme's fallbacks (the table of contents' height, no
+    search button that cannot search) still apply."""
+    with phone_tab(browser, site_url) as tab:
+        tab.add_init_script(
+            """new MutationObserver((records, observer) => {
+                if (!document.body) return
+                window.__atBody = document.documentElement.className
+                observer.disconnect()
+            }).observe(document, { childList: true, subtree: true })"""
+        )
+        tab.goto("ecr/")
+        assert "js" in tab.evaluate("window.__atBody").split()
+        assert "no-js" not in tab.evaluate("document.documentElement.className").split()
+        links = tab.evaluate("[...document.head.querySelectorAll('link[href]')].map(l => l.getAttribute('href'))")
+        assert links and all(href.startswith("http") for href in links), links
+
+        tab.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+        tab.reload()
+        classes = tab.evaluate("document.documentElement.className").split()
+        assert "no-js" in classes and "js" not in classes, classes
+        assert tab.locator(".md-search").is_hidden()
+
+
 def test_printing_opens_every_answer(page):
     page.goto("ecr/")
     page.pdf()
