@@ -20,9 +20,8 @@ from markdown.treeprocessors import Treeprocessor
 FRAME = "table-frame"
 
 
-def frame_tables(root: etree.Element) -> int:
-    """Wrap each `<table>` under `root` in a frame, in place; return how many were wrapped."""
-    wrapped = 0
+def frame_tables(root: etree.Element) -> None:
+    """Wrap each `<table>` under `root` in a frame, in place (a framed table stays as it is)."""
     for parent in list(root.iter()):
         if parent.get("class") == FRAME:
             continue
@@ -34,8 +33,6 @@ def frame_tables(root: etree.Element) -> int:
             parent.remove(child)
             frame.append(child)
             parent.insert(index, frame)
-            wrapped += 1
-    return wrapped
 
 
 class TableFrameTreeprocessor(Treeprocessor):
@@ -49,7 +46,7 @@ class TableExtension(Extension):
     """Registers the table frames."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After the tables are built (Markdown's own treeprocessors run at 20 and above).
+        # Last but the unescaping (0): after every block and inline processor has built the tree.
         md.treeprocessors.register(TableFrameTreeprocessor(md), "table-frame", 3)
 
 
