@@ -190,6 +190,53 @@ def test_a_tapped_abbreviation_shows_its_expansion_on_a_phone(browser, site_url)
         context.close()
 
 
+def test_an_abbreviation_tooltip_stays_while_pointed_at_and_goes_on_escape(page):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto("ecr/")
+
+    def point_at(element, steps=1):
+        element.scroll_into_view_if_needed()
+        box = element.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=steps)
+
+    first = page.locator("article p abbr[title]").nth(2).element_handle()  # kept as its title goes
+    expansion = first.get_attribute("title")
+    second = page.locator(f"article p abbr[title]:not([title='{expansion}'])").last.element_handle()
+    other = second.get_attribute("title")
+    tip = page.locator(".md-tooltip2--active")
+    point_at(first)
+    tip.wait_for()
+    assert tip.inner_text() == expansion
+    assert tip.get_attribute("aria-hidden") == "true"  # screen readers read the title itself
+    assert first.get_attribute("title") is None  # no second, native tooltip while it shows
+    # Across the gap and onto the tooltip: it stays (WCAG 1.4.13, hoverable).
+    point_at(tip.locator(".md-tooltip2__inner"), steps=8)
+    page.wait_for_timeout(400)
+    assert tip.inner_text() == expansion
+    page.mouse.move(0, 450)  # away: it goes
+    page.wait_for_timeout(400)
+    assert page.locator(".md-tooltip2").count() == 0 and first.get_attribute("title") == expansion
+    point_at(first)
+    tip.wait_for()
+    point_at(second)  # one tooltip at a time
+    page.wait_for_timeout(100)
+    assert page.locator(".md-tooltip2").count() == 1 and tip.inner_text() == other
+    assert first.get_attribute("title") == expansion
+    page.keyboard.press("Escape")  # dismissible (WCAG 1.4.13)
+    assert page.locator(".md-tooltip2").count() == 0 and second.get_attribute("title") == other
+
+
+def test_an_abbreviation_tooltip_does_not_outlive_its_page(page):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto("ecs/")
+    page.locator("article abbr[title]").first.hover()
+    page.locator(".md-tooltip2--active").wait_for()
+    nav_link(page, "Amazon ECR").click()  # instant navigation: the body stays, the content changes
+    page.wait_for_url("**/ecr/")
+    page.wait_for_timeout(300)
+    assert page.locator(".md-tooltip2").count() == 0
+
+
 def test_the_glossary_page_lists_every_term_with_its_meaning(page):
     page.goto("glossary/")
     terms = page.locator("dl.glossary > dt")

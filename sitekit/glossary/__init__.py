@@ -14,7 +14,9 @@ An abbreviation is marked at its first use in each part of a page a reader may l
 see alone: each section under a level-2 heading, and each quiz (the Self-check page shows a
 quiz on its own when a learner reviews missed questions). Its later uses in that part are
 plain text, as style guides spell a term out once: marking all of them gave a long page
-hundreds of tooltips, each an element and a component a phone sets up on every visit.
+hundreds of abbreviations, each an element a phone styles and lays out on every visit.
+The tooltips themselves are one element for the page, shown by the theme's script
+(`overrides/assets/javascripts/theme.js`).
 """
 
 from __future__ import annotations
