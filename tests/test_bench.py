@@ -96,6 +96,12 @@ def test_startup_counts_the_work_of_setting_a_page_up():
     assert elements > 1000 and styled >= elements and laid > 0, out  # every element is styled at least once
 
 
+def test_startup_times_the_task_that_sets_the_page_up():
+    out = run(str(BENCH / "startup.py"), "--runs", "1", "glossary/")
+    match = re.search(r"^  glossary/ +set-up task +(\d+) ms$", out, re.M)
+    assert match and int(match.group(1)) > 0, out
+
+
 def test_hook_events_names_each_hook_and_its_share():
     out = run(str(BENCH / "hook_events.py"), "--pages", "4", "--runs", "1", "--shapes", "nav")
     assert re.search(
